@@ -1,0 +1,14 @@
+namespace Dqe.Cdk.Config;
+
+/// <summary>The EKS control plane.</summary>
+public sealed record ClusterConfig
+{
+    /// <summary>Kubernetes minor version, "1.MINOR" (1.29-1.31 are supported by the kubectl layer shipped with Dqe).</summary>
+    public string KubernetesVersion { get; init; } = "1.31";
+
+    /// <summary>CIDRs allowed to reach the public API endpoint; empty means a private-only endpoint. 0.0.0.0/0 only when ephemeral.</summary>
+    public IReadOnlyList<string> PublicEndpointCidrs { get; init; } = [];
+
+    /// <summary>IAM role ARNs granted cluster-admin through EKS access entries (e.g. the deploy role, break-glass role).</summary>
+    public IReadOnlyList<string> AdminRoleArns { get; init; } = [];
+}

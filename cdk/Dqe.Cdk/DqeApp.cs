@@ -1,0 +1,34 @@
+using Amazon.CDK;
+using Dqe.Cdk.Config;
+using Dqe.Cdk.Stacks;
+
+namespace Dqe.Cdk;
+
+/// <summary>Creates the stacks of one environment and connects them. Only wiring lives here.</summary>
+public static class DqeApp
+{
+    public static DqeStacks Build(App app, DqeConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(config);
+        var env = new Amazon.CDK.Environment
+        {
+            Account = config.Account ?? System.Environment.GetEnvironmentVariable("CDK_DEFAULT_ACCOUNT"),
+            Region = config.Region,
+        };
+
+        var platform = new PlatformStack(app, $"Dqe-{config.Env}-Platform", new PlatformStackProps(config)
+        {
+            Env = env,
+            Description = $"Dqe {config.Env}: network, EKS cluster and node groups, data lake",
+        });
+
+        Tags.Of(app).Add("dqe:env", config.Env);
+        foreach (var (key, value) in config.Tags)
+        {
+            Tags.Of(app).Add(key, value);
+        }
+
+        return new DqeStacks(platform);
+    }
+}

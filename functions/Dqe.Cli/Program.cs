@@ -1,0 +1,3 @@
+using Dqe.Cli;
+
+return await DqeCommandLine.Build().Parse(args).InvokeAsync().ConfigureAwait(false);

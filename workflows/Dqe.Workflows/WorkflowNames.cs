@@ -1,0 +1,13 @@
+namespace Dqe.Workflows;
+
+/// <summary>The Dqe state machines, by the names the CDK app, the local runner and the CLI share.</summary>
+public static class WorkflowNames
+{
+    public const string Benchmark = "benchmark";
+    public const string Chaos = "chaos";
+    public const string Backup = "backup";
+    public const string DisasterRecovery = "dr-drill";
+    public const string Remediation = "remediation";
+
+    public static IReadOnlyList<string> All { get; } = [Benchmark, Chaos, Backup, DisasterRecovery, Remediation];
+}
