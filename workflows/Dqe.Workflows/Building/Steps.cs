@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.StepFunctions;
 using Amazon.CDK.AWS.StepFunctions.Tasks;
 using Constructs;
+using Parallel = Amazon.CDK.AWS.StepFunctions.Parallel;
 
 namespace Dqe.Workflows.Building;
 
@@ -55,7 +56,25 @@ public static class Steps
         where T : TaskStateBase
     {
         ArgumentNullException.ThrowIfNull(task);
-        task.AddCatch(handler, new CatchProps { Errors = [Errors.ALL], ResultPath = "$.error" });
+        task.AddCatch(handler, CatchEverything);
         return task;
     }
+
+    /// <summary>Routes every error of a Map state (any failed item) to <paramref name="handler"/>.</summary>
+    public static Map CatchAll(Map map, IChainable handler)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        map.AddCatch(handler, CatchEverything);
+        return map;
+    }
+
+    /// <summary>Routes every error of a Parallel state (any failed branch) to <paramref name="handler"/>.</summary>
+    public static Parallel CatchAll(Parallel parallel, IChainable handler)
+    {
+        ArgumentNullException.ThrowIfNull(parallel);
+        parallel.AddCatch(handler, CatchEverything);
+        return parallel;
+    }
+
+    private static CatchProps CatchEverything => new() { Errors = [Errors.ALL], ResultPath = "$.error" };
 }
