@@ -12,6 +12,8 @@ public static class DqeCommandLine
         {
             VersionCommand.Create(),
             SynthSummaryCommand.Create(),
+            InvokeCommand.Create(),
+            HandlersCommand.Create(),
         };
         return root;
     }
