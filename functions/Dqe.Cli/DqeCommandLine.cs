@@ -14,6 +14,7 @@ public static class DqeCommandLine
             SynthSummaryCommand.Create(),
             InvokeCommand.Create(),
             HandlersCommand.Create(),
+            BenchHostCommand.Create(),
         };
         return root;
     }
