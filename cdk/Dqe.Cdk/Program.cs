@@ -10,7 +10,7 @@ try
 catch (ConfigException e)
 {
     // One line, nothing synthesized: the cdk CLI shows this and exits non-zero.
-    Console.Error.WriteLine($"dqe: config error: {e.Message}");
+    Console.Error.WriteLine($"dqe: {e.Message}");
     return 1;
 }
 

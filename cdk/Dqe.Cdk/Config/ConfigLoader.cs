@@ -37,7 +37,7 @@ public static class ConfigLoader
         DqeConfig config;
         try
         {
-            config = merged.Deserialize(ConfigJsonContext.Default.DqeConfig)
+            config = merged.Deserialize<DqeConfig>(ContextJson.Config)
                 ?? throw new ConfigException($"env '{envName}': configuration is empty");
         }
         catch (JsonException e)

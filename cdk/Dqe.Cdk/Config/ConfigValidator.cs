@@ -1,15 +1,12 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Dqe.Cdk.Platform;
 
 namespace Dqe.Cdk.Config;
 
 /// <summary>Checks a whole <see cref="DqeConfig"/> once; each error names the cdk.json key and what it allows.</summary>
 internal static partial class ConfigValidator
 {
-    /// <summary>Retention values CloudWatch Logs accepts (PutRetentionPolicy).</summary>
-    internal static readonly int[] LogRetentionValues =
-        [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
-
     public static IReadOnlyList<string> Validate(DqeConfig config)
     {
         var errors = new List<string>();
@@ -23,8 +20,8 @@ internal static partial class ConfigValidator
 
         Check(config.Account is null || AccountPattern().IsMatch(config.Account), $"account = '{config.Account}' must be a 12-digit AWS account id");
         Check(RegionPattern().IsMatch(config.Region), $"region = '{config.Region}' is not an AWS region name (e.g. eu-west-1)");
-        Check(LogRetentionValues.Contains(config.LogRetentionDays),
-            $"logRetentionDays = {config.LogRetentionDays} must be one of {string.Join(", ", LogRetentionValues)}");
+        Check(Retention.AllowedDays.Contains(config.LogRetentionDays),
+            $"logRetentionDays = {config.LogRetentionDays} must be one of {string.Join(", ", Retention.AllowedDays)}");
         foreach (var key in config.Tags.Keys)
         {
             Check(key.Length is > 0 and <= 128 && !key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase), $"tags.'{key}' is not a valid tag key (1-128 characters, not 'aws:')");
@@ -59,7 +56,7 @@ internal static partial class ConfigValidator
     {
         var cluster = config.Cluster;
         check(KubernetesVersionPattern().IsMatch(cluster.KubernetesVersion),
-            $"cluster.kubernetesVersion = '{cluster.KubernetesVersion}' must be 1.29, 1.30 or 1.31");
+            $"cluster.kubernetesVersion = '{cluster.KubernetesVersion}' must be 1.30 or 1.31 (the versions the bundled kubectl 1.31 layer supports)");
         foreach (var cidr in cluster.PublicEndpointCidrs)
         {
             check(TryParseCidr(cidr, out _), $"cluster.publicEndpointCidrs: '{cidr}' is not an IPv4 CIDR");
@@ -119,7 +116,7 @@ internal static partial class ConfigValidator
     [GeneratedRegex(@"^[a-z]{2}(-gov)?-[a-z]+-\d$")]
     private static partial Regex RegionPattern();
 
-    [GeneratedRegex(@"^1\.(29|30|31)$")]
+    [GeneratedRegex(@"^1\.(30|31)$")]
     private static partial Regex KubernetesVersionPattern();
 
     [GeneratedRegex(@"^arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]+$")]

@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Constructs;
+using Dqe.Cdk.Platform;
 
 namespace Dqe.Cdk.Stacks;
 
@@ -10,5 +11,24 @@ public sealed class PlatformStack : Stack
         : base(scope, id, props)
     {
         ArgumentNullException.ThrowIfNull(props);
+        var config = props.Config;
+        Network = new Network(this, "Network", new NetworkProps(config.Network, config.LogRetentionDays));
+        Lake = new DataLake(this, "Lake", new DataLakeProps(config.Lake, config.Env, config.Ephemeral));
+        Cluster = new KubernetesCluster(this, "Eks", new KubernetesClusterProps(
+            Network.Vpc, config.Cluster, config.NodeGroups, config.Env, config.LogRetentionDays, config.Ephemeral));
+
+        _ = new CfnOutput(this, "ClusterName", new CfnOutputProps { Value = Cluster.ClusterName });
+        _ = new CfnOutput(this, "KubeconfigCommand", new CfnOutputProps
+        {
+            Value = $"aws eks update-kubeconfig --region {config.Region} --name {Cluster.ClusterName}",
+        });
+        _ = new CfnOutput(this, "LakeBucket", new CfnOutputProps { Value = Lake.LakeBucket.BucketName });
+        _ = new CfnOutput(this, "ReportsBucket", new CfnOutputProps { Value = Lake.ReportsBucket.BucketName });
     }
+
+    public Network Network { get; }
+
+    public DataLake Lake { get; }
+
+    public KubernetesCluster Cluster { get; }
 }
