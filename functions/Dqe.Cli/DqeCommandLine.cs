@@ -15,6 +15,7 @@ public static class DqeCommandLine
             InvokeCommand.Create(),
             HandlersCommand.Create(),
             BenchHostCommand.Create(),
+            RuntimeEmulatorCommand.Create(),
         };
         return root;
     }
