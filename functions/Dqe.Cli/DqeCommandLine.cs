@@ -12,6 +12,10 @@ public static class DqeCommandLine
         {
             VersionCommand.Create(),
             SynthSummaryCommand.Create(),
+            InvokeCommand.Create(),
+            HandlersCommand.Create(),
+            BenchHostCommand.Create(),
+            RuntimeEmulatorCommand.Create(),
         };
         return root;
     }

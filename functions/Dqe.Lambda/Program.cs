@@ -1,4 +1,5 @@
-// The provided.al2023 bootstrap. The Runtime API loop arrives with the function-host issue (#5);
-// until then the binary refuses to start rather than pretend to serve invocations.
-Console.Error.WriteLine("bootstrap: the Lambda runtime loop is not built yet");
-return 1;
+using Dqe.Core.Hosting;
+using Dqe.Lambda.Runtime;
+
+// The provided.al2023 bootstrap: hosts the Dqe handler named by _HANDLER (see LambdaBootstrap).
+return await LambdaBootstrap.RunAsync(new ProcessEnvironment(), Console.Out, TimeProvider.System, maxInvocations: null, CancellationToken.None).ConfigureAwait(false);

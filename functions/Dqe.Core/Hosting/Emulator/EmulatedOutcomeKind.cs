@@ -1,0 +1,8 @@
+namespace Dqe.Core.Hosting.Emulator;
+
+public enum EmulatedOutcomeKind
+{
+    Response,
+    Error,
+    InitError,
+}
