@@ -16,6 +16,7 @@ public static class DqeCommandLine
             HandlersCommand.Create(),
             BenchHostCommand.Create(),
             RuntimeEmulatorCommand.Create(),
+            WorkflowCommand.Create(),
         };
         return root;
     }
