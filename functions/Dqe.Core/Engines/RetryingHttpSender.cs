@@ -6,7 +6,8 @@ namespace Dqe.Core.Engines;
 /// <summary>
 /// Sends one logical HTTP call with bounded retries: 429/502/503/504 and connection failures are retried
 /// with backoff (Retry-After honoured); anything else is handed to the caller's reader. Each attempt has
-/// its own timeout, measured on the injected <see cref="TimeProvider"/>.
+/// its own timeout, measured on the injected <see cref="TimeProvider"/>. The response reader owns and must
+/// dispose the response it is given.
 /// </summary>
 internal sealed class RetryingHttpSender(HttpClient http, TimeProvider time, RetryOptions retry, TimeSpan requestTimeout, string engine)
 {
@@ -25,11 +26,14 @@ internal sealed class RetryingHttpSender(HttpClient http, TimeProvider time, Ret
             try
             {
                 using var request = buildRequest();
-                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+                var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
                 if (!IsTransient(response.StatusCode))
                 {
+                    // The reader owns the response from here (a streaming reader keeps it open after returning).
                     return await readResponse(response, linked.Token).ConfigureAwait(false);
                 }
+
+                using var discarded = response;
 
                 retryAfter = RetryAfter(response);
                 failure = new QueryEngineException(engine, null, $"HTTP_{(int)response.StatusCode}", (int)response.StatusCode, "EXTERNAL",

@@ -81,6 +81,7 @@ internal sealed class TrinoPageFetcher(TrinoClientOptions options, TrinoSession 
 
     private async Task<TrinoPage> ReadPageAsync(HttpResponseMessage response, TrinoDecoder[]? decoders, CancellationToken cancellationToken)
     {
+        using var owned = response;
         if (response.StatusCode != HttpStatusCode.OK)
         {
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
