@@ -12,6 +12,7 @@ public static class DqeCommandLine
         {
             VersionCommand.Create(),
             SynthSummaryCommand.Create(),
+            QueryCommand.Create(),
         };
         return root;
     }
