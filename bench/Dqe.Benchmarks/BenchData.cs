@@ -29,6 +29,8 @@ internal static class BenchData
         return new TrinoScript(steps);
     }
 
+    public static byte[] PageBytes(int rows) => Page(rows);
+
     private static byte[] Page(int rows)
     {
         var json = new StringBuilder(rows * 130).Append('{').Append(Columns).Append(",\"data\":[");

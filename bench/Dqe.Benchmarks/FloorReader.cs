@@ -10,16 +10,16 @@ namespace Dqe.Benchmarks;
 /// </summary>
 internal static class FloorReader
 {
-    public static async Task<long> ReadAsync(HttpClient http, Uri server, string sql, Action<long> sample)
+    public static async Task<long> ReadAsync(HttpClient http, Uri server, string sql, Action<long> sample, bool parse = true)
     {
         using var post = new HttpRequestMessage(HttpMethod.Post, new Uri(server, "v1/statement")) { Content = new StringContent(sql) };
         post.Headers.Add("X-Trino-User", "bench");
-        var (next, rows) = await PageAsync(http, post);
+        var (next, rows) = await PageAsync(http, post, parse);
         while (next is not null)
         {
             using var get = new HttpRequestMessage(HttpMethod.Get, next);
             get.Headers.Add("X-Trino-User", "bench");
-            var (following, count) = await PageAsync(http, get);
+            var (following, count) = await PageAsync(http, get, parse);
             next = following;
             rows += count;
             sample(rows);
@@ -28,7 +28,7 @@ internal static class FloorReader
         return rows;
     }
 
-    private static async Task<(string? Next, long Rows)> PageAsync(HttpClient http, HttpRequestMessage request)
+    private static async Task<(string? Next, long Rows)> PageAsync(HttpClient http, HttpRequestMessage request, bool parse)
     {
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         var buffer = ArrayPool<byte>.Shared.Rent((int)(response.Content.Headers.ContentLength ?? 65536) + 1);
@@ -49,13 +49,29 @@ internal static class FloorReader
                 }
             }
 
-            return Walk(buffer.AsSpan(0, length));
+            return parse ? Walk(buffer.AsSpan(0, length)) : Scan(buffer.AsSpan(0, length));
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>Transport only: find nextUri and count rows by their opening bytes, no JSON parsing.</summary>
+    private static (string? Next, long Rows) Scan(ReadOnlySpan<byte> json)
+    {
+        var at = json.IndexOf("\"nextUri\":\""u8);
+        string? next = null;
+        if (at >= 0)
+        {
+            var start = at + 11;
+            next = Encoding.UTF8.GetString(json[start..(start + json[start..].IndexOf((byte)'"'))]);
+        }
+
+        return (next, json.Count("[9"u8));
+    }
+
+    public static long WalkForBench(ReadOnlySpan<byte> json) => Walk(json).Rows;
 
     private static (string? Next, long Rows) Walk(ReadOnlySpan<byte> json)
     {

@@ -25,13 +25,22 @@ internal static class TrinoPageParser
             if (reader.ValueTextEquals("data"u8))
             {
                 reader.Read();
-                if (reader.TokenType == JsonTokenType.StartArray)
+                if (reader.TokenType == JsonTokenType.StartArray && decoders is not null)
+                {
+                    // The usual order (columns before data): decode rows in this single pass.
+                    page.Data = ParseRows(ref reader, decoders, utf8.Length);
+                }
+                else if (reader.TokenType == JsonTokenType.StartArray)
                 {
                     // Columns may follow data in the document; parse rows once the decoders are known.
                     dataStart = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                }
+                else
+                {
+                    reader.Skip();
                 }
 
-                reader.Skip();
                 continue;
             }
 
@@ -42,7 +51,10 @@ internal static class TrinoPageParser
                 case "id": page.Id = reader.GetString(); break;
                 case "nextUri": page.NextUri = reader.GetString(); break;
                 case "partialCancelUri": page.PartialCancelUri = reader.GetString(); break;
-                case "columns": page.Columns = JsonSerializer.Deserialize(ref reader, TrinoJsonContext.Default.ListTrinoColumnJson); break;
+                case "columns":
+                    page.Columns = JsonSerializer.Deserialize(ref reader, TrinoJsonContext.Default.ListTrinoColumnJson);
+                    decoders ??= page.Columns is { } columns ? [.. columns.Select(c => TrinoDecoders.For(c.Type))] : null;
+                    break;
                 case "stats": page.Stats = JsonSerializer.Deserialize(ref reader, TrinoJsonContext.Default.TrinoStatsJson); break;
                 case "error": page.Error = JsonSerializer.Deserialize(ref reader, TrinoJsonContext.Default.TrinoErrorJson); break;
                 case "warnings": page.Warnings = JsonSerializer.Deserialize(ref reader, TrinoJsonContext.Default.ListTrinoWarningJson); break;
@@ -52,23 +64,21 @@ internal static class TrinoPageParser
             }
         }
 
-        if (page.Columns is { } columns && decoders is null)
-        {
-            decoders = [.. columns.Select(c => TrinoDecoders.For(c.Type))];
-        }
-
         if (dataStart >= 0)
         {
-            page.Data = ParseRows(utf8[dataStart..], decoders
-                ?? throw new JsonException("Trino sent data before any columns."));
+            var rows = new Utf8JsonReader(utf8[dataStart..], new JsonReaderOptions { MaxDepth = 256 });
+            rows.Read();
+            page.Data = ParseRows(ref rows, decoders ?? throw new JsonException("Trino sent data before any columns."), utf8.Length - dataStart);
         }
 
         return page;
     }
 
-    private static RowBatch ParseRows(ReadOnlySpan<byte> utf8, TrinoDecoder[] decoders)
+    /// <param name="reader">Positioned on the StartArray of <c>data</c>; left on its EndArray.</param>
+    private static RowBatch ParseRows(ref Utf8JsonReader reader, TrinoDecoder[] decoders, int bytes)
     {
-        var capacity = Math.Max(16, utf8.Length / Math.Max(1, 16 * Math.Max(1, decoders.Length)));
+        // Rough rows-per-page guess (~12 bytes per value) so the vectors rarely need to grow.
+        var capacity = Math.Max(16, bytes / (4 + (12 * Math.Max(1, decoders.Length))));
         var vectors = new ColumnVector[decoders.Length];
         for (var i = 0; i < vectors.Length; i++)
         {
@@ -76,8 +86,6 @@ internal static class TrinoPageParser
         }
 
         var batch = new RowBatch(vectors);
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 256 });
-        reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.StartArray)
         {
             for (var i = 0; i < decoders.Length; i++)

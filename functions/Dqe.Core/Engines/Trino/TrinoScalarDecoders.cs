@@ -7,14 +7,17 @@ namespace Dqe.Core.Engines.Trino;
 internal sealed class BigintDecoder : TrinoDecoder<long>
 {
     public override long Read(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.Number ? reader.GetInt64()
+        reader.TokenType == JsonTokenType.Number && !reader.HasValueSequence && TrinoNumberText.TryInt64(reader.ValueSpan, out var fast) ? fast
+        : reader.TokenType == JsonTokenType.Number ? reader.GetInt64()
         : reader.TokenType == JsonTokenType.String && Utf8Parser.TryParse(reader.ValueSpan, out long value, out var used) && used == reader.ValueSpan.Length ? value
         : throw Invalid(ref reader, "bigint");
 }
 
 internal sealed class IntegerDecoder : TrinoDecoder<int>
 {
-    public override int Read(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Number ? reader.GetInt32() : throw Invalid(ref reader, "integer");
+    public override int Read(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Number && !reader.HasValueSequence && TrinoNumberText.TryInt64(reader.ValueSpan, out var fast) && fast is >= int.MinValue and <= int.MaxValue ? (int)fast
+        : reader.TokenType == JsonTokenType.Number ? reader.GetInt32() : throw Invalid(ref reader, "integer");
 }
 
 internal sealed class SmallintDecoder : TrinoDecoder<short>
@@ -33,7 +36,7 @@ internal sealed class DoubleDecoder : TrinoDecoder<double>
     {
         if (reader.TokenType == JsonTokenType.Number)
         {
-            return reader.GetDouble();
+            return !reader.HasValueSequence && TrinoNumberText.TryDouble(reader.ValueSpan, out var fast) ? fast : reader.GetDouble();
         }
 
         // NaN and the infinities cannot be JSON numbers, so Trino sends them as strings.

@@ -114,6 +114,20 @@ public class TrinoProtocolTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_DataBeforeColumnsInOnePage_DecodesRows()
+    {
+        await using var harness = await TrinoHarness.StartAsync();
+        harness.Server.Script("SELECT odd", new TrinoScript([TrinoScriptStep.Json(
+            "{\"data\":[[1.25,9223372036854775807]],\"columns\":[{\"name\":\"d\",\"type\":\"double\"},{\"name\":\"b\",\"type\":\"bigint\"}],\"stats\":{\"state\":\"FINISHED\"}}",
+            last: true)]));
+        await using var result = await harness.Client().ExecuteAsync(new QueryRequest("SELECT odd"), default);
+
+        var row = Assert.Single(await TrinoHarness.ReadAllAsync(result));
+
+        Assert.Equal([1.25d, long.MaxValue], row);
+    }
+
+    [Fact]
     public async Task ReadRowsAsync_SecondEnumeration_Throws()
     {
         await using var harness = await TrinoHarness.StartAsync();
