@@ -17,6 +17,7 @@ public static class DqeCommandLine
             BenchHostCommand.Create(),
             RuntimeEmulatorCommand.Create(),
             WorkflowCommand.Create(),
+            QueryCommand.Create(),
         };
         return root;
     }
