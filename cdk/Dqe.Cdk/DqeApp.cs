@@ -23,12 +23,18 @@ public static class DqeApp
             Description = $"Dqe {config.Env}: network, EKS cluster and node groups, data lake",
         });
 
+        var observability = new ObservabilityStack(app, $"Dqe-{config.Env}-Observability", new ObservabilityStackProps(config, platform.Network, platform.Cluster)
+        {
+            Env = env,
+            Description = $"Dqe {config.Env}: Prometheus with Thanos archive, Grafana, Alertmanager, alert rules, OpenSearch log shipping",
+        });
+
         Tags.Of(app).Add("dqe:env", config.Env);
         foreach (var (key, value) in config.Tags)
         {
             Tags.Of(app).Add(key, value);
         }
 
-        return new DqeStacks(platform);
+        return new DqeStacks(platform, observability);
     }
 }

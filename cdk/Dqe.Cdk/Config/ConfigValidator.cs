@@ -32,6 +32,7 @@ internal static partial class ConfigValidator
         ValidateNodeGroup("nodeGroups.general", config.NodeGroups.General, critical: false, Check);
         ValidateNodeGroup("nodeGroups.analytics", config.NodeGroups.Analytics, critical: true, Check);
         ValidateLake(config.Lake, Check);
+        ObservabilityConfigValidator.Validate(config.Observability, config.Network.AvailabilityZones.Count, Check);
         return errors;
     }
 
