@@ -42,10 +42,13 @@ internal static class Synth
 internal sealed class SynthesizedEnv(DqeConfig config, DqeStacks stacks)
 {
     private readonly Lazy<Template> _platform = new(() => Template.FromStack(stacks.Platform));
+    private readonly Lazy<Template> _observability = new(() => Template.FromStack(stacks.Observability));
 
     public DqeConfig Config { get; } = config;
 
     public DqeStacks Stacks { get; } = stacks;
 
     public Template Platform => _platform.Value;
+
+    public Template Observability => _observability.Value;
 }
