@@ -9,9 +9,14 @@ namespace Dqe.Cdk.Tests.TestHelpers;
 /// </summary>
 internal static class PrometheusTools
 {
-    public sealed record Result(int ExitCode, string Output)
+    /// <param name="ExitCode">The tool's exit code.</param>
+    /// <param name="Stdout">Standard output only (what amtool prints as its answer).</param>
+    /// <param name="Stderr">Standard error (warnings, failure details).</param>
+    public sealed record Result(int ExitCode, string Stdout, string Stderr)
     {
         public bool Ok => ExitCode == 0;
+
+        public string Output => Stdout + Stderr;
     }
 
     public static Result Promtool(string workDir, params string[] args) => Run("promtool", "prometheus", workDir, args);
@@ -60,7 +65,7 @@ internal static class PrometheusTools
             throw new TimeoutException($"{tool} {string.Join(' ', args)} did not finish");
         }
 
-        return new Result(process.ExitCode, stdout.Result + stderr);
+        return new Result(process.ExitCode, stdout.Result, stderr);
     }
 
     private static string? Find(string tool) =>
