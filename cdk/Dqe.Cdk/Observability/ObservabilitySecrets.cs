@@ -4,10 +4,6 @@ using Constructs;
 
 namespace Dqe.Cdk.Observability;
 
-/// <param name="EnvName">Environment name; secrets are named dqe/ENV/observability/NAME.</param>
-/// <param name="Ephemeral">Throwaway environment: secrets are deleted with the stack instead of retained.</param>
-public sealed record ObservabilitySecretsProps(string EnvName, bool Ephemeral);
-
 /// <summary>
 /// The Secrets Manager secrets of the observability stack. Passwords and the remediation token are generated;
 /// receiver credentials (PagerDuty, Slack, SMTP) start as placeholders an operator replaces after deploy.
