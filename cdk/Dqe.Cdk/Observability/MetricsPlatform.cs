@@ -106,6 +106,8 @@ public sealed class MetricsPlatform : Construct
             ["externalLabels"] = new JsonObject { ["cluster"] = props.ClusterName, ["env"] = props.EnvName },
             ["nodeSelector"] = Kube.GeneralPool(),
             ["storageSpec"] = VolumeClaim(config.PrometheusStorageGb),
+            // The sidecar uploads 2-hour blocks; local compaction would hide them from Thanos' compactor.
+            ["disableCompaction"] = true,
             ["thanos"] = new JsonObject
             {
                 ["objectStorageConfig"] = new JsonObject

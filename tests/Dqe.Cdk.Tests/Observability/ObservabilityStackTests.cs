@@ -33,6 +33,7 @@ public sealed class ObservabilityStackTests
         Assert.Equal("30d", prometheus["prometheusSpec"]!["retention"]!.GetValue<string>());
         Assert.Equal(ObservabilityNames.ThanosObjstoreSecret, prometheus["prometheusSpec"]!["thanos"]!["objectStorageConfig"]!["existingSecret"]!["name"]!.GetValue<string>());
         Assert.Equal(Token, prometheus["serviceAccount"]!["annotations"]!["eks.amazonaws.com/role-arn"]!.GetValue<string>());
+        Assert.True(prometheus["prometheusSpec"]!["disableCompaction"]!.GetValue<bool>());
         Assert.False(prometheus["prometheusSpec"]!["ruleSelectorNilUsesHelmValues"]!.GetValue<bool>());
         Assert.All(MetricsPlatform.ReplacedDefaultRules, r => Assert.True(values["defaultRules"]!["disabled"]![r]!.GetValue<bool>()));
     }
