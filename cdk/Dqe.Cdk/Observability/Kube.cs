@@ -68,8 +68,14 @@ internal static class Kube
             JsonValueKind.String => v.GetValue<string>(),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            _ => v.TryGetValue<int>(out var i) ? i : v.GetValue<double>(),
+            _ => Number(v),
         },
         _ => throw new ArgumentException($"unsupported JSON node {node.GetType().Name}", nameof(node)),
     };
+
+    /// <summary>Whole numbers stay integers (Helm templates compare replicas, ports and sizes as ints).</summary>
+    private static object Number(JsonValue value) =>
+        value.TryGetValue<int>(out var i) || (value.TryGetValue<JsonElement>(out var element) && element.TryGetInt32(out i))
+            ? (object)i
+            : value.GetValue<double>();
 }

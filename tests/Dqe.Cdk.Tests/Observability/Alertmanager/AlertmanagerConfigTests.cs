@@ -9,34 +9,23 @@ namespace Dqe.Cdk.Tests.Observability.Alertmanager;
 
 public sealed class AlertmanagerConfigTests
 {
-    private static readonly Lazy<string> ConfigFile = new(() =>
+    private static readonly Lazy<string> ConfigFile = new(() => WriteConfig(new AlertingConfig()));
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("staging")]
+    [InlineData("prod")]
+    [InlineData("dr")]
+    public void CheckConfig_GeneratedFromCdkJson_Passes(string env)
     {
-        var dir = PrometheusTools.TempDir();
-        // The receivers' secret files must exist for amtool to accept *_file settings, as the mounted secret does.
-        var secrets = Path.GetDirectoryName(ObservabilityNames.AlertmanagerSecretFile("x"))!;
-        var rendered = AlertmanagerConfigRenderer.Render(AlertmanagerConfigBuilder.Build(new AlertingConfig())).ToJsonString();
-        var localSecrets = Path.Combine(dir, "secrets");
-        Directory.CreateDirectory(localSecrets);
-        foreach (var key in new[]
-        {
-            ObservabilityNames.ReceiverKeys.PagerDutyRoutingKey, ObservabilityNames.ReceiverKeys.SlackWebhookUrl,
-            ObservabilityNames.ReceiverKeys.SmtpPassword, ObservabilityNames.ReceiverKeys.RemediationToken,
-        })
-        {
-            File.WriteAllText(Path.Combine(localSecrets, key), "test-value");
-        }
+        var dir = WriteConfig(Synth.Config(env).Observability.Alerting);
 
-        PrometheusTools.Write(dir, "alertmanager.yml", JsonNode.Parse(rendered.Replace(secrets, localSecrets, StringComparison.Ordinal))!);
-        return dir;
-    });
+        var result = PrometheusTools.Amtool(dir, "check-config", "alertmanager.yml");
 
-    [Fact]
-    public void CheckConfig_Generated_Passes()
-    {
-        var result = PrometheusTools.Amtool(ConfigFile.Value, "check-config", "alertmanager.yml");
-
-        Assert.True(result.Ok, $"amtool check-config failed:\n{result.Output}");
+        Assert.True(result.Ok, $"amtool check-config failed for {env}:\n{result.Output}");
         Assert.Contains("SUCCESS", result.Output, StringComparison.Ordinal);
+        Assert.Contains("5 receivers", result.Output, StringComparison.Ordinal);
+        Assert.Contains("2 inhibit rules", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -105,5 +94,26 @@ public sealed class AlertmanagerConfigTests
         // Every pod alert the inhibition names must really exist and carry a node label in its expression.
         var rules = DqeAlertRules.For(new AlertThresholdsConfig()).SelectMany(g => g.Rules).ToDictionary(r => r.Name);
         Assert.All(ClusterAlertRules.PodAlerts, name => Assert.Contains("node", rules[name].Expr, StringComparison.Ordinal));
+    }
+
+    /// <summary>Writes the rendered config with its secret files pointing into the temp folder (amtool opens them, as Alertmanager opens the mounted secret).</summary>
+    private static string WriteConfig(AlertingConfig alerting)
+    {
+        var dir = PrometheusTools.TempDir();
+        var mounted = Path.GetDirectoryName(ObservabilityNames.AlertmanagerSecretFile("x"))!;
+        var local = Path.Combine(dir, "secrets");
+        Directory.CreateDirectory(local);
+        foreach (var key in new[]
+        {
+            ObservabilityNames.ReceiverKeys.PagerDutyRoutingKey, ObservabilityNames.ReceiverKeys.SlackWebhookUrl,
+            ObservabilityNames.ReceiverKeys.SmtpPassword, ObservabilityNames.ReceiverKeys.RemediationToken,
+        })
+        {
+            File.WriteAllText(Path.Combine(local, key), "test-value");
+        }
+
+        var rendered = AlertmanagerConfigRenderer.Render(AlertmanagerConfigBuilder.Build(alerting)).ToJsonString();
+        PrometheusTools.Write(dir, "alertmanager.yml", JsonNode.Parse(rendered.Replace(mounted, local, StringComparison.Ordinal))!);
+        return dir;
     }
 }
