@@ -203,6 +203,21 @@ public sealed class ObservabilityStackTests
         var policy = JsonNode.Parse(configMap["data"]!["ism-policy.json"]!.GetValue<string>())!;
         Assert.Equal(age, policy["policy"]!["states"]![0]!["transitions"]![0]!["conditions"]!["min_index_age"]!.GetValue<string>());
         Assert.Equal("dqe-*", policy["policy"]!["ism_template"]![0]!["index_patterns"]![0]!.GetValue<string>());
+        var mapping = JsonNode.Parse(configMap["data"]!["rolesmapping.json"]!.GetValue<string>())!;
+        Assert.Equal(Token, Assert.Single(mapping["backend_roles"]!.AsArray())!.GetValue<string>());
+    }
+
+    [Fact]
+    public void BootstrapJob_UsesTheSyncedMasterUserNotLiterals()
+    {
+        var job = KubernetesObjects(Synth.Env("dev").Observability).Single(o => o["kind"]!.GetValue<string>() == "Job");
+
+        var container = job["spec"]!["template"]!["spec"]!["containers"]![0]!;
+        var env = container["env"]!.AsArray().ToDictionary(e => e!["name"]!.GetValue<string>(), e => e!);
+        Assert.Equal(ObservabilityNames.OpenSearchMasterSecret, env["OPENSEARCH_PASSWORD"]["valueFrom"]!["secretKeyRef"]!["name"]!.GetValue<string>());
+        Assert.Null(env["OPENSEARCH_PASSWORD"]["value"]);
+        Assert.Equal(Token, env["OPENSEARCH_ENDPOINT"]["value"]!.GetValue<string>());
+        Assert.Equal(OpenSearchBootstrap.Image, container["image"]!.GetValue<string>());
     }
 
     [Fact]
