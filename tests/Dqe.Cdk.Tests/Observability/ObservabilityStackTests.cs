@@ -175,6 +175,18 @@ public sealed class ObservabilityStackTests
     }
 
     [Fact]
+    public void LogDomain_SecurityGroup_AllowsOnlyHttpsFromTheCluster()
+    {
+        var groups = Resources(Synth.Env("dev").Observability, "AWS::EC2::SecurityGroup");
+
+        var ingress = Assert.Single(Assert.Single(groups)["Properties"]!["SecurityGroupIngress"]!.AsArray())!;
+        Assert.Equal(443, ingress["FromPort"]!.GetValue<int>());
+        Assert.Equal(443, ingress["ToPort"]!.GetValue<int>());
+        Assert.Null(ingress["CidrIp"]);
+        Assert.Contains("ClusterSecurityGroupId", ingress["SourceSecurityGroupId"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FluentBit_MayOnlyCallTheLogDomain()
     {
         var template = Synth.Env("dev").Observability;
