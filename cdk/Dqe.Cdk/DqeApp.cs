@@ -24,6 +24,12 @@ public static class DqeApp
             Description = $"Dqe {config.Env}: network, EKS cluster and node groups, data lake",
         });
 
+        var observability = new ObservabilityStack(app, $"Dqe-{config.Env}-Observability", new ObservabilityStackProps(config, platform.Network, platform.Cluster)
+        {
+            Env = env,
+            Description = $"Dqe {config.Env}: Prometheus with Thanos archive, Grafana, Alertmanager, alert rules, OpenSearch log shipping",
+        });
+
         var automation = new AutomationStack(app, $"Dqe-{config.Env}-Automation", new AutomationStackProps(config, platform, WorkflowCatalog.All)
         {
             Env = env,
@@ -36,6 +42,6 @@ public static class DqeApp
             Tags.Of(app).Add(key, value);
         }
 
-        return new DqeStacks(platform, automation);
+        return new DqeStacks(platform, observability, automation);
     }
 }

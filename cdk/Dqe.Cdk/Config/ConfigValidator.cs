@@ -33,6 +33,7 @@ internal static partial class ConfigValidator
         ValidateNodeGroup("nodeGroups.analytics", config.NodeGroups.Analytics, critical: true, Check);
         ValidateLake(config.Lake, Check);
         ValidateAutomation(config.Automation, Check);
+        ObservabilityConfigValidator.Validate(config.Observability, config.Network.AvailabilityZones.Count, Check);
         return errors;
     }
 

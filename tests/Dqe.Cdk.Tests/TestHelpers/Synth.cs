@@ -45,6 +45,7 @@ internal sealed class SynthesizedEnv(DqeConfig config, DqeStacks stacks)
 {
     private readonly Lazy<Template> _platform = new(() => Template.FromStack(stacks.Platform));
     private readonly Lazy<Template> _automation = new(() => Template.FromStack(stacks.Automation));
+    private readonly Lazy<Template> _observability = new(() => Template.FromStack(stacks.Observability));
 
     public DqeConfig Config { get; } = config;
 
@@ -53,4 +54,6 @@ internal sealed class SynthesizedEnv(DqeConfig config, DqeStacks stacks)
     public Template Platform => _platform.Value;
 
     public Template Automation => _automation.Value;
+
+    public Template Observability => _observability.Value;
 }

@@ -1,0 +1,18 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.KMS;
+using Constructs;
+
+namespace Dqe.Cdk.Observability;
+
+/// <summary>Customer-managed KMS keys of the observability stack: rotated yearly, aliased dqe-ENV-PURPOSE.</summary>
+internal static class CustomerKey
+{
+    public static Key Create(Construct scope, string envName, string purpose, string description, bool ephemeral) =>
+        new(scope, "Key", new KeyProps
+        {
+            Alias = $"alias/dqe-{envName}-{purpose}",
+            Description = $"Dqe {envName}: {description}",
+            EnableKeyRotation = true,
+            RemovalPolicy = ephemeral ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+        });
+}

@@ -1,0 +1,17 @@
+using Amazon.CDK;
+using Dqe.Cdk.Config;
+using Dqe.Cdk.Platform;
+
+namespace Dqe.Cdk.Stacks;
+
+/// <param name="config">The environment's configuration.</param>
+/// <param name="network">The platform VPC (the log domain's subnets).</param>
+/// <param name="cluster">The platform EKS cluster everything here runs on.</param>
+public sealed class ObservabilityStackProps(DqeConfig config, Network network, KubernetesCluster cluster) : StackProps
+{
+    public DqeConfig Config { get; } = config;
+
+    public Network Network { get; } = network;
+
+    public KubernetesCluster Cluster { get; } = cluster;
+}
