@@ -33,6 +33,10 @@ internal static partial class ConfigValidator
         ValidateNodeGroup("nodeGroups.analytics", config.NodeGroups.Analytics, critical: true, Check);
         ValidateLake(config.Lake, Check);
         ValidateAutomation(config.Automation, Check);
+        Check(config.Security.MacieSchedule is "DAILY" or "WEEKLY" or "MONTHLY",
+            $"security.macieSchedule = '{config.Security.MacieSchedule}' must be DAILY, WEEKLY or MONTHLY");
+        Check(config.Security.FindingsEmail.Length == 0 || config.Security.FindingsEmail.Contains('@', StringComparison.Ordinal),
+            $"security.findingsEmail = '{config.Security.FindingsEmail}' is not an email address");
         ObservabilityConfigValidator.Validate(config.Observability, config.Network.AvailabilityZones.Count, Check);
         return errors;
     }

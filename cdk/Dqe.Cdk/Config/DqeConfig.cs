@@ -29,6 +29,8 @@ public sealed record DqeConfig
 
     public AutomationConfig Automation { get; init; } = new();
 
+    public SecurityConfig Security { get; init; } = new();
+
     public ObservabilityConfig Observability { get; init; } = new();
 
     /// <summary>CloudWatch Logs retention for the cluster, flow logs and functions (a value CloudWatch accepts).</summary>

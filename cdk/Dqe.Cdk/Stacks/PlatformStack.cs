@@ -1,10 +1,11 @@
 using Amazon.CDK;
 using Constructs;
 using Dqe.Cdk.Platform;
+using Dqe.Cdk.Security;
 
 namespace Dqe.Cdk.Stacks;
 
-/// <summary>Network, EKS cluster with its node groups and add-ons, and the data lake.</summary>
+/// <summary>Network, EKS cluster with its node groups and add-ons, the data lake, and the audit trail over it.</summary>
 public sealed class PlatformStack : Stack
 {
     public PlatformStack(Construct scope, string id, PlatformStackProps props)
@@ -16,6 +17,9 @@ public sealed class PlatformStack : Stack
         Lake = new DataLake(this, "Lake", new DataLakeProps(config.Lake, config.Env, config.Ephemeral));
         Cluster = new KubernetesCluster(this, "Eks", new KubernetesClusterProps(
             Network.Vpc, config.Cluster, config.NodeGroups, config.Env, config.LogRetentionDays, config.Ephemeral));
+
+        Audit = new Audit(this, "Audit", new AuditProps(config.Security, config.Env, Lake.Key, Lake.AccessLogsBucket,
+            [Lake.LakeBucket, Lake.BackupsBucket], Lake.LakeBucket));
 
         _ = new CfnOutput(this, "ClusterName", new CfnOutputProps { Value = Cluster.ClusterName });
         _ = new CfnOutput(this, "KubeconfigCommand", new CfnOutputProps
@@ -31,4 +35,6 @@ public sealed class PlatformStack : Stack
     public DataLake Lake { get; }
 
     public KubernetesCluster Cluster { get; }
+
+    public Audit Audit { get; }
 }
