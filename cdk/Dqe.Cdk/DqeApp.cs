@@ -23,12 +23,18 @@ public static class DqeApp
             Description = $"Dqe {config.Env}: network, EKS cluster and node groups, data lake",
         });
 
+        var engines = new EnginesStack(app, $"Dqe-{config.Env}-Engines", new EnginesStackProps(config, platform.Cluster, platform.Lake, platform.Network)
+        {
+            Env = env,
+            Description = $"Dqe {config.Env}: Trino, ClickHouse, Spark Operator, Kafka (and MinIO) on EKS",
+        });
+
         Tags.Of(app).Add("dqe:env", config.Env);
         foreach (var (key, value) in config.Tags)
         {
             Tags.Of(app).Add(key, value);
         }
 
-        return new DqeStacks(platform);
+        return new DqeStacks(platform, engines);
     }
 }

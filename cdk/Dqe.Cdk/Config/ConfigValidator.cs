@@ -32,6 +32,7 @@ internal static partial class ConfigValidator
         ValidateNodeGroup("nodeGroups.general", config.NodeGroups.General, critical: false, Check);
         ValidateNodeGroup("nodeGroups.analytics", config.NodeGroups.Analytics, critical: true, Check);
         ValidateLake(config.Lake, Check);
+        EnginesConfigValidator.Validate(config, Check);
         return errors;
     }
 

@@ -1,0 +1,92 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.EKS;
+using Amazon.CDK.AWS.SecretsManager;
+using Constructs;
+using Dqe.Cdk.Config;
+
+namespace Dqe.Cdk.Engines;
+
+/// <param name="Cluster">The cluster.</param>
+/// <param name="Config">Servers, volumes, resources.</param>
+/// <param name="EnvName">Environment name, part of the secret names.</param>
+/// <param name="Region">Region MinIO reports to S3 clients.</param>
+/// <param name="Monitoring">Whether and how to create ServiceMonitors.</param>
+/// <param name="Namespaces">The engine namespaces (including minio).</param>
+/// <param name="Secrets">Syncs the generated root and engine keys into the namespace.</param>
+/// <param name="Removal">What happens to the generated secrets when the stack is deleted.</param>
+public sealed record MinIoProps(
+    Cluster Cluster, MinIoConfig Config, string EnvName, string Region, MonitoringConfig Monitoring, EngineNamespaces Namespaces, SecretsSync Secrets, RemovalPolicy Removal);
+
+/// <summary>
+/// In-cluster S3-compatible storage for clusters without S3 (lake.store = minio): a distributed MinIO on the
+/// analytics pool with "lake" and "backups" buckets and one engine user, all keys generated in Secrets Manager.
+/// </summary>
+public sealed class MinIo : Construct
+{
+    public const string Release = "minio";
+    public const int ApiPort = 9000;
+    public const string LakeBucket = "lake";
+    public const string BackupsBucket = "backups";
+    private const string RootSecret = "minio-root";
+    private const string EngineUser = "dqe-engines";
+
+    public MinIo(Construct scope, string id, MinIoProps props)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        var ns = EngineNamespaces.MinIo;
+        var root = Generated("RootCredentials", props, "root", "rootUser", "dqe-root", "rootPassword");
+        EngineKeys = Generated("EngineCredentials", props, "engines", "accessKey", EngineUser, "secretKey");
+        var rootSync = props.Secrets.Sync(this, "RootSecret", ns, RootSecret, SecretsSync.AwsStore,
+            ("rootUser", root.SecretName, "rootUser"), ("rootPassword", root.SecretName, "rootPassword"));
+        var engineSync = props.Secrets.Sync(this, "EngineSecret", ns, LakeStore.CredentialsSecret, SecretsSync.AwsStore,
+            ("accessKey", EngineKeys.SecretName, "accessKey"), ("secretKey", EngineKeys.SecretName, "secretKey"));
+
+        var config = props.Config;
+        Chart = Kube.Chart(this, "Chart", props.Cluster,
+            new HelmRelease("minio", "https://charts.min.io/", config.ChartVersion, ns, Release),
+            new MinIoValues(
+                Mode: "distributed",
+                Replicas: config.Servers,
+                ExistingSecret: RootSecret,
+                new MinIoValues.PersistenceValues(true, Platform.EbsCsiDriver.StorageClassName, Kube.Memory(config.VolumeGib)),
+                Kube.Resources(config.Resources),
+                Kube.AnalyticsNodeSelector,
+                Kube.AnalyticsTolerations,
+                [new(LakeBucket, "none", false, true), new(BackupsBucket, "none", false, true)],
+                [new(EngineUser, LakeStore.CredentialsSecret, "secretKey", "readwrite")],
+                new MinIoValues.MetricsValues(new MinIoValues.MonitorValues(props.Monitoring.ServiceMonitors,
+                    new Dictionary<string, string> { ["release"] = props.Monitoring.ReleaseLabel }))));
+        Chart.Node.AddDependency(rootSync);
+        Chart.Node.AddDependency(engineSync);
+
+        Store = new LakeStore(LakeBucket, BackupsBucket, props.Region, $"http://{Release}.{ns}.svc:{ApiPort}", EngineKeys);
+    }
+
+    public HelmChart Chart { get; }
+
+    /// <summary>Access key and secret key (JSON keys accessKey, secretKey) of the engines' MinIO user.</summary>
+    public Secret EngineKeys { get; }
+
+    /// <summary>The lake as the engines see it.</summary>
+    public LakeStore Store { get; }
+
+    private Secret Generated(string id, MinIoProps props, string name, string userKey, string user, string passwordKey)
+    {
+        var secret = new Secret(this, id, new SecretProps
+        {
+            SecretName = $"dqe/{props.EnvName}/minio-{name}",
+            Description = $"Dqe {props.EnvName}: MinIO {name} credentials (synced into engine namespaces)",
+            GenerateSecretString = new SecretStringGenerator
+            {
+                SecretStringTemplate = $"{{\"{userKey}\":\"{user}\"}}",
+                GenerateStringKey = passwordKey,
+                ExcludePunctuation = true,
+                PasswordLength = 40,
+            },
+            RemovalPolicy = props.Removal,
+        });
+        props.Secrets.GrantRead(secret);
+        return secret;
+    }
+}

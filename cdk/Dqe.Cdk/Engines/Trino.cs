@@ -1,0 +1,168 @@
+using Amazon.CDK.AWS.EKS;
+using Amazon.CDK.AWS.SecretsManager;
+using Constructs;
+using Dqe.Cdk.Config;
+using Dqe.Cdk.Platform;
+
+namespace Dqe.Cdk.Engines;
+
+/// <param name="Cluster">The cluster.</param>
+/// <param name="Config">Sizes, HPA bounds, catalogs.</param>
+/// <param name="EnvName">Environment name, Trino's node.environment.</param>
+/// <param name="Monitoring">Whether and how to create ServiceMonitors.</param>
+/// <param name="Lake">The data lake: IRSA grants on its prefixes and Glue database.</param>
+/// <param name="Store">S3 or MinIO.</param>
+/// <param name="Namespaces">The engine namespaces.</param>
+/// <param name="Secrets">Syncs the PostgreSQL password, Kafka CA and MinIO keys into the namespace.</param>
+public sealed record TrinoProps(
+    Cluster Cluster, TrinoConfig Config, string EnvName, MonitoringConfig Monitoring, DataLake Lake, LakeStore Store, EngineNamespaces Namespaces, SecretsSync Secrets);
+
+/// <summary>
+/// Trino from the official chart: one coordinator and an HPA-scaled worker pool on the analytics nodes, memory
+/// derived from container sizes, graceful worker shutdown, a worker PodDisruptionBudget, JMX metrics, and
+/// catalogs for the lake (Glue + S3 on IRSA), TPC-H/TPC-DS, Kafka and PostgreSQL.
+/// </summary>
+public sealed class Trino : Construct
+{
+    public const string Release = "trino";
+    public const string ServiceAccountName = "trino";
+    public const int HttpPort = 8080;
+    public const int JmxExporterPort = 5556;
+
+    /// <summary>Pinned JMX exporter sidecar image (the chart's default is an unpinned :latest).</summary>
+    public const string JmxExporterImage = "bitnami/jmx-exporter:1.1.0";
+
+    public Trino(Construct scope, string id, TrinoProps props)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        var config = props.Config;
+        var ns = EngineNamespaces.Trino;
+
+        ServiceAccount = new ServiceAccount(this, "ServiceAccount", new ServiceAccountProps { Cluster = props.Cluster, Name = ServiceAccountName, Namespace = ns });
+        ServiceAccount.Node.AddDependency(props.Namespaces.Manifest);
+        // Reads raw and curated data, writes curated (CTAS, INSERT); the rest of the bucket stays out of reach.
+        props.Lake.GrantLakeRead(ServiceAccount, DataLake.RawPrefix);
+        props.Lake.GrantLakeReadWrite(ServiceAccount, DataLake.CuratedPrefix);
+        props.Lake.GrantCatalogReadWrite(ServiceAccount);
+
+        var postgresSecret = Secret.FromSecretNameV2(this, "PostgresPassword", config.Postgres.PasswordSecretName);
+        props.Secrets.GrantRead(postgresSecret);
+        var synced = new List<KubernetesManifest>
+        {
+            props.Secrets.Sync(this, "PostgresSecret", ns, "trino-postgres", SecretsSync.AwsStore, ("password", config.Postgres.PasswordSecretName, "password")),
+            props.Secrets.SyncKafkaCa(this, ns),
+        };
+        var env = new List<object>
+        {
+            Kube.SecretEnv("POSTGRES_PASSWORD", "trino-postgres", "password"),
+            Kube.SecretEnv("KAFKA_TRUSTSTORE_PASSWORD", SecretsSync.KafkaCaTarget, "ca.password"),
+        };
+        if (props.Secrets.SyncMinIoKeys(this, ns, props.Store) is { } minIoKeys)
+        {
+            synced.Add(minIoKeys);
+            env.Add(Kube.SecretEnv("MINIO_ACCESS_KEY", LakeStore.CredentialsSecret, "accessKey"));
+            env.Add(Kube.SecretEnv("MINIO_SECRET_KEY", LakeStore.CredentialsSecret, "secretKey"));
+        }
+
+        Values = BuildValues(props, env);
+        Chart = Kube.Chart(this, "Chart", props.Cluster,
+            new HelmRelease("trino", "https://trinodb.github.io/charts", config.ChartVersion, ns, Release), Values);
+        Chart.Node.AddDependency(ServiceAccount);
+        synced.ForEach(s => Chart.Node.AddDependency(s));
+
+        // Voluntary disruptions (node drains, autoscaler scale-down) take one worker at a time.
+        Kube.Apply(this, "WorkerDisruptionBudget", props.Cluster, new
+        {
+            apiVersion = "policy/v1",
+            kind = "PodDisruptionBudget",
+            metadata = new { name = "trino-worker", @namespace = ns },
+            spec = new { maxUnavailable = 1, selector = new { matchLabels = WorkerLabels } },
+        }).Node.AddDependency(props.Namespaces.Manifest);
+    }
+
+    /// <summary>Labels of the worker pods (chart selector labels).</summary>
+    public static IReadOnlyDictionary<string, string> WorkerLabels => Component("worker");
+
+    /// <summary>Labels of the coordinator pod.</summary>
+    public static IReadOnlyDictionary<string, string> CoordinatorLabels => Component("coordinator");
+
+    /// <summary>Labels every Trino pod carries.</summary>
+    public static IReadOnlyDictionary<string, string> PodLabels => Kube.Labels(("app.kubernetes.io/name", "trino"), ("app.kubernetes.io/instance", Release));
+
+    /// <summary>In-cluster address of the coordinator (HTTP).</summary>
+    public static string Endpoint => $"http://{Release}.{EngineNamespaces.Trino}.svc:{HttpPort}";
+
+    public ServiceAccount ServiceAccount { get; }
+
+    public HelmChart Chart { get; }
+
+    internal TrinoValues Values { get; }
+
+    private static TrinoValues BuildValues(TrinoProps props, IReadOnlyList<object> env)
+    {
+        var config = props.Config;
+        var worker = TrinoMemory.For(config.Worker);
+        var coordinator = TrinoMemory.For(config.Coordinator);
+        return new TrinoValues(
+            new TrinoValues.ServerValues(
+                config.Workers,
+                new TrinoValues.NodeEnvironment(props.EnvName.Replace('-', '_')),
+                new TrinoValues.ServerConfig(new TrinoValues.QueryLimit(TrinoMemory.Size(TrinoMemory.ClusterQueryMib(worker, config.Workers)))),
+                new TrinoValues.AutoscalingValues(
+                    Enabled: true,
+                    MaxReplicas: config.MaxWorkers,
+                    TargetCPUUtilizationPercentage: config.HpaCpuTargetPercent,
+                    TargetMemoryUtilizationPercentage: config.HpaMemoryTargetPercent,
+                    // Scale up fast for bursts; scale down one worker a minute so graceful shutdown can drain each.
+                    Behavior: new
+                    {
+                        scaleUp = new { stabilizationWindowSeconds = 0, policies = new[] { new { type = "Pods", value = 2, periodSeconds = 30 } } },
+                        scaleDown = new { stabilizationWindowSeconds = 300, policies = new[] { new { type = "Pods", value = 1, periodSeconds = 60 } } },
+                    })),
+            new TrinoValues.AccountValues(Create: false, ServiceAccountName),
+            NodeValues(coordinator, config.Coordinator, graceSeconds: 60, gracefulShutdown: null, affinity: null),
+            NodeValues(worker, config.Worker,
+                // The chart requires the pod's grace period to be at least twice the shutdown grace period.
+                graceSeconds: (2 * config.GracefulShutdownSeconds) + 30,
+                gracefulShutdown: new TrinoValues.GracefulShutdownValues(true, config.GracefulShutdownSeconds),
+                // Workers prefer distinct zones so a zone loss leaves most of the pool; soft, so scale-out never blocks.
+                affinity: new { podAntiAffinity = new { preferredDuringSchedulingIgnoredDuringExecution = new[] { new { weight = 100, podAffinityTerm = new { topologyKey = Kube.ZoneKey, labelSelector = new { matchLabels = WorkerLabels } } } } } }),
+            TrinoCatalogs.Build(config, props.Store, props.Cluster.Stack.Region),
+            env,
+            [new TrinoValues.SecretMount("kafka-ca", SecretsSync.KafkaCaTarget, TrinoCatalogs.KafkaCaMount)],
+            new TrinoValues.JmxValues(true, 9080, 9081,
+                new TrinoValues.ExporterValues(true, JmxExporterImage, "IfNotPresent", JmxExporterPort, JmxExporterConfig())),
+            new TrinoValues.MonitorValues(props.Monitoring.ServiceMonitors,
+                new Dictionary<string, string> { ["release"] = props.Monitoring.ReleaseLabel }, "30s"));
+    }
+
+    private static TrinoValues.NodeValues NodeValues(
+        TrinoMemory memory, PodResourcesConfig resources, int graceSeconds, TrinoValues.GracefulShutdownValues? gracefulShutdown, object? affinity) => new(
+        new TrinoValues.JvmValues(memory.JvmHeap),
+        new TrinoValues.NodeConfig(new TrinoValues.MemoryConfig(memory.Headroom), new TrinoValues.QueryMemory(memory.QueryPerNode)),
+        Kube.Resources(resources),
+        Kube.AnalyticsNodeSelector,
+        Kube.AnalyticsTolerations,
+        affinity,
+        graceSeconds,
+        gracefulShutdown);
+
+    private static string JmxExporterConfig() => Kube.ConfigFile(new
+    {
+        hostPort = "localhost:9080",
+        startDelaySeconds = 0,
+        ssl = false,
+        // A bounded set of MBeans: query/task/memory health without one series per internal object.
+        includeObjectNames = new[]
+        {
+            "trino.execution:name=QueryManager", "trino.execution:name=TaskManager", "trino.execution:name=SqlTaskManager",
+            "trino.memory:type=ClusterMemoryPool,name=general", "trino.memory:type=MemoryPool,name=general",
+            "trino.failuredetector:name=HeartbeatFailureDetector", "java.lang:type=Memory", "java.lang:type=GarbageCollector,name=*",
+        },
+        rules = new[] { new { pattern = ".*" } },
+    });
+
+    private static Dictionary<string, string> Component(string component) =>
+        Kube.Labels(("app.kubernetes.io/name", "trino"), ("app.kubernetes.io/instance", Release), ("app.kubernetes.io/component", component));
+}

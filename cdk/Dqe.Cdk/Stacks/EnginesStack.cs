@@ -1,0 +1,67 @@
+using Amazon.CDK;
+using Constructs;
+using Dqe.Cdk.Engines;
+
+namespace Dqe.Cdk.Stacks;
+
+/// <summary>Query engines and data services on the platform's cluster: Trino, ClickHouse, Spark, Kafka, optional MinIO, and their guard rails.</summary>
+public sealed class EnginesStack : Stack
+{
+    public EnginesStack(Construct scope, string id, EnginesStackProps props)
+        : base(scope, id, props)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        var config = props.Config;
+        var engines = config.Engines;
+        var cluster = props.Cluster.Cluster;
+        var lake = props.Lake;
+        var removal = config.Ephemeral ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+        var withMinIo = config.Lake.Store == "minio";
+
+        Namespaces = new EngineNamespaces(this, "Namespaces", new EngineNamespacesProps(cluster, withMinIo));
+        Secrets = new SecretsSync(this, "Secrets", new SecretsSyncProps(cluster, engines.ExternalSecretsChartVersion, config.Region, Namespaces));
+        Kafka = new Kafka(this, "Kafka", new KafkaProps(cluster, engines.Kafka, engines.Monitoring, Namespaces));
+        MinIo = withMinIo
+            ? new MinIo(this, "MinIo", new MinIoProps(cluster, engines.MinIo, config.Env, config.Region, engines.Monitoring, Namespaces, Secrets, removal))
+            : null;
+        Store = MinIo?.Store ?? new LakeStore(lake.LakeBucket.BucketName, lake.BackupsBucket.BucketName, config.Region, Endpoint: null, Credentials: null);
+
+        Trino = new Trino(this, "Trino", new TrinoProps(cluster, engines.Trino, config.Env, engines.Monitoring, lake, Store, Namespaces, Secrets));
+        ClickHouse = new ClickHouse(this, "ClickHouse", new ClickHouseProps(
+            cluster, engines.ClickHouse, config.Env, engines.Monitoring, lake, Store, Namespaces, Secrets, removal));
+        Spark = new SparkOperator(this, "Spark", new SparkOperatorProps(cluster, engines.Spark, engines.Kafka, engines.Monitoring, lake, Store, Namespaces, Secrets));
+
+        var vpc = props.Network.Vpc;
+        NetworkPolicies = new EngineNetworkPolicies(this, "NetworkPolicies", new EngineNetworkPoliciesProps(
+            cluster, Namespaces, [.. vpc.PrivateSubnets.Select(s => s.Ipv4CidrBlock)], config.Network.Cidr, engines.Monitoring.Namespace,
+            engines.Trino.Postgres.Port));
+        Automation = new AutomationAccess(this, "Automation", new AutomationAccessProps(cluster, Namespaces, config.Env));
+
+        _ = new CfnOutput(this, "TrinoEndpoint", new CfnOutputProps { Value = Engines.Trino.Endpoint, Description = "In-cluster Trino coordinator (kubectl -n trino port-forward svc/trino 8080)" });
+        _ = new CfnOutput(this, "ClickHouseEndpoint", new CfnOutputProps { Value = Engines.ClickHouse.Endpoint, Description = "In-cluster ClickHouse HTTP endpoint" });
+        _ = new CfnOutput(this, "ClickHouseCredentialsSecret", new CfnOutputProps { Value = ClickHouse.Credentials.SecretName });
+        _ = new CfnOutput(this, "KafkaBootstrap", new CfnOutputProps { Value = Engines.Kafka.Bootstrap });
+        _ = new CfnOutput(this, "AutomationRoleArn", new CfnOutputProps { Value = Automation.Role.RoleArn });
+    }
+
+    public EngineNamespaces Namespaces { get; }
+
+    public SecretsSync Secrets { get; }
+
+    public LakeStore Store { get; }
+
+    public Kafka Kafka { get; }
+
+    public MinIo? MinIo { get; }
+
+    public Trino Trino { get; }
+
+    public ClickHouse ClickHouse { get; }
+
+    public SparkOperator Spark { get; }
+
+    public EngineNetworkPolicies NetworkPolicies { get; }
+
+    /// <summary>Role and Kubernetes RBAC for the automation functions.</summary>
+    public AutomationAccess Automation { get; }
+}
