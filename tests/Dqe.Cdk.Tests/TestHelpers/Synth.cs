@@ -42,10 +42,17 @@ internal static class Synth
 internal sealed class SynthesizedEnv(DqeConfig config, DqeStacks stacks)
 {
     private readonly Lazy<Template> _platform = new(() => Template.FromStack(stacks.Platform));
+    private readonly Lazy<Template> _engines = new(() => Template.FromStack(stacks.Engines));
+    private readonly Lazy<EngineResources> _engineResources = new(() => new EngineResources(Template.FromStack(stacks.Engines)));
 
     public DqeConfig Config { get; } = config;
 
     public DqeStacks Stacks { get; } = stacks;
 
     public Template Platform => _platform.Value;
+
+    public Template Engines => _engines.Value;
+
+    /// <summary>The engines stack's Helm releases and Kubernetes objects, parsed.</summary>
+    public EngineResources EngineResources => _engineResources.Value;
 }
