@@ -33,7 +33,11 @@ internal static class Kube
         });
 
     /// <summary>Installs a pinned chart release with values converted from a typed record.</summary>
-    public static HelmChart Chart(Construct scope, string id, ICluster cluster, HelmRelease release, object values) =>
+    /// <param name="waitReady">
+    /// Wait for the release's pods: true for operators, whose CRDs and webhooks must serve before their custom
+    /// resources apply; false for engines, which become ready on their own once secrets and peers exist.
+    /// </param>
+    public static HelmChart Chart(Construct scope, string id, ICluster cluster, HelmRelease release, object values, bool waitReady = true) =>
         new(scope, id, new HelmChartProps
         {
             Cluster = cluster,
@@ -44,8 +48,7 @@ internal static class Kube
             Release = release.Name,
             Values = HelmValues.From(values),
             CreateNamespace = false,
-            // Operators must be running (CRDs registered, webhooks serving) before their custom resources apply.
-            Wait = true,
+            Wait = waitReady,
             Timeout = Amazon.CDK.Duration.Minutes(15),
         });
 

@@ -56,7 +56,7 @@ public sealed class MinIo : Construct
                 [new(LakeBucket, "none", false, true), new(BackupsBucket, "none", false, true)],
                 [new(EngineUser, LakeStore.CredentialsSecret, "secretKey", "readwrite")],
                 new MinIoValues.MetricsValues(new MinIoValues.MonitorValues(props.Monitoring.ServiceMonitors,
-                    new Dictionary<string, string> { ["release"] = props.Monitoring.ReleaseLabel }))));
+                    new Dictionary<string, string> { ["release"] = props.Monitoring.ReleaseLabel }))), waitReady: false);
         Chart.Node.AddDependency(rootSync);
         Chart.Node.AddDependency(engineSync);
 

@@ -67,7 +67,7 @@ public sealed class Trino : Construct
 
         Values = BuildValues(props, env);
         Chart = Kube.Chart(this, "Chart", props.Cluster,
-            new HelmRelease("trino", "https://trinodb.github.io/charts", config.ChartVersion, ns, Release), Values);
+            new HelmRelease("trino", "https://trinodb.github.io/charts", config.ChartVersion, ns, Release), Values, waitReady: false);
         Chart.Node.AddDependency(ServiceAccount);
         synced.ForEach(s => Chart.Node.AddDependency(s));
 

@@ -39,6 +39,19 @@ internal sealed class EngineResources
         Objects.SingleOrDefault(o => (string?)o["kind"] == kind && (string?)o["metadata"]!["name"] == name && (ns is null || (string?)o["metadata"]!["namespace"] == ns))
         ?? throw new InvalidOperationException($"no {kind} '{name}'{(ns is null ? "" : $" in {ns}")}");
 
+    /// <summary>Logical id of the manifest resource that applies the object of <paramref name="kind"/> named <paramref name="name"/>.</summary>
+    public string ManifestOf(string kind, string name) => Resources.Single(r =>
+        (string?)r.Value!["Type"] == "Custom::AWSCDK-EKS-KubernetesResource"
+        && JsonNode.Parse(Flatten(r.Value!["Properties"]!["Manifest"]!))!.AsArray().Any(d => (string?)d!["kind"] == kind && (string?)d!["metadata"]!["name"] == name)).Key;
+
+    /// <summary>Logical id of the Helm release of <paramref name="chart"/>.</summary>
+    public string ChartId(string chart) => Resources.Single(r =>
+        (string?)r.Value!["Type"] == "Custom::AWSCDK-EKS-HelmChart" && (string?)r.Value!["Properties"]!["Chart"] == chart).Key;
+
+    /// <summary>Logical ids <paramref name="logicalId"/> depends on directly.</summary>
+    public IReadOnlyList<string> DependsOn(string logicalId) =>
+        Resources[logicalId]!["DependsOn"] is JsonArray deps ? [.. deps.Select(d => (string)d!)] : [];
+
     public IEnumerable<JsonObject> OfKind(string kind) => Objects.Where(o => (string?)o["kind"] == kind);
 
     /// <summary>A string property, or an Fn::Join of strings and tokens, as one string.</summary>
