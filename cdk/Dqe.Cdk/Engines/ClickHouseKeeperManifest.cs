@@ -6,13 +6,15 @@ namespace Dqe.Cdk.Engines;
 internal static class ClickHouseKeeperManifest
 {
     public const string Name = "dqe-keeper";
-    public const int ClientPort = 9181;
+    /// <summary>Keeper's ZooKeeper-protocol port; 2181, the operator's default, so its generated config and ours agree.</summary>
+    public const int ClientPort = 2181;
     public const int RaftPort = 9234;
 
     /// <summary>Service the servers reach Keeper through.</summary>
     public static string Host => $"{Name}.{EngineNamespaces.ClickHouse}.svc";
 
-    public static IReadOnlyDictionary<string, string> PodLabels => Kube.Labels(("clickhouse-keeper.altinity.com/chk", Name));
+    /// <summary>Our own label on the Keeper pods (set through the pod template), for spread rules and NetworkPolicies.</summary>
+    public static IReadOnlyDictionary<string, string> PodLabels => Kube.Labels(("dqe.io/component", Name));
 
     public static object Build(ClickHouseConfig config) => new
     {
@@ -28,7 +30,6 @@ internal static class ClickHouseKeeperManifest
                 settings = new Dictionary<string, object>
                 {
                     ["keeper_server/tcp_port"] = ClientPort,
-                    ["keeper_server/raft_configuration/server/port"] = RaftPort,
                     ["logger/level"] = "information",
                     ["prometheus/endpoint"] = "/metrics",
                     ["prometheus/port"] = ClickHouseInstallationManifest.MetricsPort,

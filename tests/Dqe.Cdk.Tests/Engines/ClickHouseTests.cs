@@ -95,7 +95,7 @@ public sealed class ClickHouseTests
         Assert.Equal("DoNotSchedule", (string?)spread["whenUnsatisfiable"]);
         var zookeeper = Assert.Single(resources.Object("ClickHouseInstallation", "dqe", "clickhouse")["spec"]!["configuration"]!["zookeeper"]!["nodes"]!.AsArray())!;
         Assert.Equal("dqe-keeper.clickhouse.svc", (string?)zookeeper["host"]);
-        Assert.Equal(9181, (int)zookeeper["port"]!);
+        Assert.Equal(2181, (int)zookeeper["port"]!);
     }
 
     [Fact]

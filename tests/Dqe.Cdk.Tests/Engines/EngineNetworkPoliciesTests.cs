@@ -51,9 +51,9 @@ public sealed class EngineNetworkPoliciesTests
     {
         var policy = Synth.Env("dev").EngineResources.Object("NetworkPolicy", "clickhouse-keeper", "clickhouse");
 
-        Assert.Equal("dqe-keeper", (string?)policy["spec"]!["podSelector"]!["matchLabels"]!["clickhouse-keeper.altinity.com/chk"]);
+        Assert.Equal("dqe-keeper", (string?)policy["spec"]!["podSelector"]!["matchLabels"]!["dqe.io/component"]);
         var rule = Assert.Single(policy["spec"]!["ingress"]!.AsArray())!;
-        Assert.Equal([9181, 9234], Ports(rule));
+        Assert.Equal([2181, 9234], Ports(rule));
         Assert.Contains(rule["from"]!.AsArray(), p => (string?)p!["podSelector"]!["matchLabels"]!["clickhouse.altinity.com/chi"] == "dqe");
     }
 
