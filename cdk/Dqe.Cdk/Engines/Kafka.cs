@@ -8,17 +8,30 @@ namespace Dqe.Cdk.Engines;
 /// <param name="Config">Operator and broker settings.</param>
 /// <param name="Monitoring">Whether and how to create PodMonitors.</param>
 /// <param name="Namespaces">The engine namespaces.</param>
-public sealed record KafkaProps(ICluster Cluster, KafkaConfig Config, MonitoringConfig Monitoring, EngineNamespaces Namespaces);
+/// <param name="TrinoTopics">Topics Trino's kafka catalog reads (its user's ACLs).</param>
+public sealed record KafkaProps(ICluster Cluster, KafkaConfig Config, MonitoringConfig Monitoring, EngineNamespaces Namespaces, IReadOnlyList<string> TrinoTopics);
 
 /// <summary>
 /// Strimzi operator and a KRaft Kafka cluster: brokers (each also a controller) one per analytics node and
-/// spread over zones, rack-aware replica placement, a TLS-only listener, JMX metrics and the ingestion topic.
+/// spread over zones, rack-aware replica placement, a mutual-TLS listener with ACLs (one KafkaUser per
+/// client engine, read-only on its topics), JMX metrics and the ingestion topic.
 /// </summary>
 public sealed class Kafka : Construct
 {
     public const string ClusterName = "dqe";
     public const string PoolName = "brokers";
     public const int TlsPort = 9093;
+
+    /// <summary>KafkaUser (and certificate secret) of Trino's kafka catalog.</summary>
+    public const string TrinoUser = "trino";
+
+    /// <summary>KafkaUser (and certificate secret) of the Spark ingestion flow.</summary>
+    public const string SparkUser = "spark";
+
+    /// <summary>Spark's Kafka source names its consumer groups with this prefix.</summary>
+    public const string SparkGroupPrefix = "spark-kafka-source-";
+
+    public static IReadOnlyList<string> ClientUsers => [TrinoUser, SparkUser];
 
     /// <summary>Secret Strimzi writes the cluster CA certificate to (ca.crt, ca.p12, ca.password); clients trust it.</summary>
     public const string ClusterCaSecret = ClusterName + "-cluster-ca-cert";
@@ -101,10 +114,13 @@ public sealed class Kafka : Construct
                                 port = TlsPort,
                                 type = "internal",
                                 tls = true,
+                                authentication = new { type = "tls" },
                                 // Strimzi writes its own NetworkPolicy for the listener; without peers it would admit every namespace.
                                 networkPolicyPeers = new[] { ClientNamespace(EngineNamespaces.Trino), ClientNamespace(EngineNamespaces.Spark) },
                             },
                         },
+                        // Only operator-managed users with ACLs; Strimzi's own components are super users.
+                        authorization = new { type = "simple" },
                         // Replicas of a partition land in different zones (broker.rack = zone).
                         rack = new { topologyKey = Kube.ZoneKey },
                         config = new Dictionary<string, object>
@@ -149,6 +165,12 @@ public sealed class Kafka : Construct
                 },
             },
         };
+        resources.Add(User(TrinoUser, [.. props.TrinoTopics.Select(t => TopicAcl(t))]));
+        resources.Add(User(SparkUser,
+        [
+            TopicAcl(config.IngestionTopic),
+            new { resource = new { type = "group", name = SparkGroupPrefix, patternType = "prefix" }, operations = new[] { "Read" } },
+        ]));
         if (props.Monitoring.ServiceMonitors)
         {
             resources.Add(Kube.PodMonitor("kafka-brokers", ns, props.Monitoring, brokers, "tcp-prometheus"));
@@ -164,6 +186,17 @@ public sealed class Kafka : Construct
 
     /// <summary>The Kafka, KafkaNodePool and KafkaTopic resources.</summary>
     public KubernetesManifest Resources { get; }
+
+    private static object User(string name, object[] acls) => new
+    {
+        apiVersion = "kafka.strimzi.io/v1beta2",
+        kind = "KafkaUser",
+        metadata = new { name, @namespace = EngineNamespaces.Kafka, labels = Kube.Labels(("strimzi.io/cluster", ClusterName)) },
+        spec = new { authentication = new { type = "tls" }, authorization = new { type = "simple", acls } },
+    };
+
+    private static object TopicAcl(string topic) =>
+        new { resource = new { type = "topic", name = topic, patternType = "literal" }, operations = new[] { "Read", "Describe" } };
 
     private static object ClientNamespace(string ns) =>
         new { namespaceSelector = new { matchLabels = Kube.Labels(("kubernetes.io/metadata.name", ns)) } };

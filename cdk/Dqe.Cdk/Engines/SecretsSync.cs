@@ -22,14 +22,14 @@ public sealed class SecretsSync : Construct
     /// <summary>ClusterSecretStore backed by Secrets Manager.</summary>
     public const string AwsStore = "aws-secrets-manager";
 
-    /// <summary>ClusterSecretStore reading only the Kafka cluster CA secret from the kafka namespace.</summary>
-    public const string KafkaCaStore = "kafka-cluster-ca";
+    /// <summary>ClusterSecretStore reading only the Kafka cluster CA and the client users' certificates from the kafka namespace.</summary>
+    public const string KafkaCertsStore = "kafka-client-certs";
 
-    /// <summary>Name of the Kafka CA secret in client namespaces.</summary>
-    public const string KafkaCaTarget = "kafka-cluster-ca";
+    /// <summary>Secret in client namespaces with the cluster CA truststore and the client's keystore (ca.p12, ca.password, user.p12, user.password).</summary>
+    public const string KafkaClientTarget = "kafka-client";
 
     private const string ServiceAccountName = "external-secrets";
-    private const string KafkaCaReader = "kafka-ca-reader";
+    private const string KafkaCertReader = "kafka-cert-reader";
 
     private readonly Cluster _cluster;
     private readonly IRole _role;
@@ -52,7 +52,8 @@ public sealed class SecretsSync : Construct
                 new ExternalSecretsValues.ComponentValues(Kube.GeneralNodeSelector)));
         Chart.Node.AddDependency(props.Namespaces.Manifest);
 
-        var caSecret = Kafka.ClusterCaSecret;
+        // Only the CA and the certificates of the client users Strimzi issues (secrets named after the users).
+        string[] readable = [Kafka.ClusterCaSecret, .. Kafka.ClientUsers];
         var stores = Kube.Apply(this, "Stores", props.Cluster,
             new
             {
@@ -62,27 +63,27 @@ public sealed class SecretsSync : Construct
                 // No auth block: the controller's own IRSA credentials are used.
                 spec = new { provider = new { aws = new { service = "SecretsManager", region = props.Region } } },
             },
-            new { apiVersion = "v1", kind = "ServiceAccount", metadata = new { name = KafkaCaReader, @namespace = EngineNamespaces.Kafka } },
+            new { apiVersion = "v1", kind = "ServiceAccount", metadata = new { name = KafkaCertReader, @namespace = EngineNamespaces.Kafka } },
             new
             {
                 apiVersion = "rbac.authorization.k8s.io/v1",
                 kind = "Role",
-                metadata = new { name = KafkaCaReader, @namespace = EngineNamespaces.Kafka },
-                rules = new[] { new { apiGroups = new[] { "" }, resources = new[] { "secrets" }, resourceNames = new[] { caSecret }, verbs = new[] { "get" } } },
+                metadata = new { name = KafkaCertReader, @namespace = EngineNamespaces.Kafka },
+                rules = new[] { new { apiGroups = new[] { "" }, resources = new[] { "secrets" }, resourceNames = readable, verbs = new[] { "get" } } },
             },
             new
             {
                 apiVersion = "rbac.authorization.k8s.io/v1",
                 kind = "RoleBinding",
-                metadata = new { name = KafkaCaReader, @namespace = EngineNamespaces.Kafka },
-                roleRef = new { apiGroup = "rbac.authorization.k8s.io", kind = "Role", name = KafkaCaReader },
-                subjects = new[] { new { kind = "ServiceAccount", name = KafkaCaReader, @namespace = EngineNamespaces.Kafka } },
+                metadata = new { name = KafkaCertReader, @namespace = EngineNamespaces.Kafka },
+                roleRef = new { apiGroup = "rbac.authorization.k8s.io", kind = "Role", name = KafkaCertReader },
+                subjects = new[] { new { kind = "ServiceAccount", name = KafkaCertReader, @namespace = EngineNamespaces.Kafka } },
             },
             new
             {
                 apiVersion = "external-secrets.io/v1beta1",
                 kind = "ClusterSecretStore",
-                metadata = new { name = KafkaCaStore },
+                metadata = new { name = KafkaCertsStore },
                 spec = new
                 {
                     provider = new
@@ -91,7 +92,7 @@ public sealed class SecretsSync : Construct
                         {
                             remoteNamespace = EngineNamespaces.Kafka,
                             server = new { caProvider = new { type = "ConfigMap", name = "kube-root-ca.crt", key = "ca.crt", @namespace = EngineNamespaces.Kafka } },
-                            auth = new { serviceAccount = new { name = KafkaCaReader, @namespace = EngineNamespaces.Kafka } },
+                            auth = new { serviceAccount = new { name = KafkaCertReader, @namespace = EngineNamespaces.Kafka } },
                         },
                     },
                 },
@@ -112,10 +113,14 @@ public sealed class SecretsSync : Construct
         return secret.GrantRead(_role);
     }
 
-    /// <summary>Copies the Kafka cluster CA (ca.p12, ca.password) into <paramref name="ns"/> as secret kafka-cluster-ca, for TLS clients.</summary>
-    public KubernetesManifest SyncKafkaCa(Construct scope, string ns) =>
-        Sync(scope, "KafkaCa", ns, KafkaCaTarget, KafkaCaStore,
-            ("ca.p12", Kafka.ClusterCaSecret, "ca.p12"), ("ca.password", Kafka.ClusterCaSecret, "ca.password"));
+    /// <summary>
+    /// Copies the Kafka cluster CA and the certificate of client <paramref name="user"/> into <paramref name="ns"/>
+    /// as secret <see cref="KafkaClientTarget"/>: what a client needs for the mutual-TLS listener.
+    /// </summary>
+    public KubernetesManifest SyncKafkaClient(Construct scope, string ns, string user) =>
+        Sync(scope, "KafkaClient", ns, KafkaClientTarget, KafkaCertsStore,
+            ("ca.p12", Kafka.ClusterCaSecret, "ca.p12"), ("ca.password", Kafka.ClusterCaSecret, "ca.password"),
+            ("user.p12", user, "user.p12"), ("user.password", user, "user.password"));
 
     /// <summary>With MinIO, syncs the engines' key pair into <paramref name="ns"/>; with S3 (IRSA, no keys) does nothing and returns null.</summary>
     public KubernetesManifest? SyncMinIoKeys(Construct scope, string ns, LakeStore store)

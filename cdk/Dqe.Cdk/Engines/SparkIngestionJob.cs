@@ -15,7 +15,7 @@ internal static class SparkIngestionJob
     public const string ScriptKey = "kafka_to_lake.py";
     public const string ApplicationKey = "kafka-to-lake.json";
     private const string JobsMount = "/opt/dqe/jobs";
-    private const string CaMount = "/opt/dqe/kafka-ca";
+    private const string CertsMount = "/opt/dqe/kafka-client";
 
     public static string TableLocation(LakeStore store, string table) => $"s3a://{store.LakeBucket}/{DataLake.CuratedPrefix}{table}/";
 
@@ -28,7 +28,8 @@ internal static class SparkIngestionJob
             new { name = "KAFKA_TOPIC", value = kafka.IngestionTopic },
             new { name = "TABLE_LOCATION", value = TableLocation(store, spark.IngestionTable) },
             new { name = "CHECKPOINT_LOCATION", value = $"s3a://{store.LakeBucket}/{DataLake.CuratedPrefix}_checkpoints/{spark.IngestionTable}/" },
-            Kube.SecretEnv("KAFKA_TRUSTSTORE_PASSWORD", SecretsSync.KafkaCaTarget, "ca.password"),
+            Kube.SecretEnv("KAFKA_TRUSTSTORE_PASSWORD", SecretsSync.KafkaClientTarget, "ca.password"),
+            Kube.SecretEnv("KAFKA_KEYSTORE_PASSWORD", SecretsSync.KafkaClientTarget, "user.password"),
         };
         var conf = new Dictionary<string, string>
         {
@@ -55,7 +56,7 @@ internal static class SparkIngestionJob
             conf["spark.hadoop.fs.s3a.endpoint.region"] = store.Region;
         }
 
-        var mounts = new[] { new { name = "jobs", mountPath = JobsMount }, new { name = "kafka-ca", mountPath = CaMount } };
+        var mounts = new[] { new { name = "jobs", mountPath = JobsMount }, new { name = "kafka-client", mountPath = CertsMount } };
         return new
         {
             apiVersion = "sparkoperator.k8s.io/v1beta2",
@@ -79,7 +80,7 @@ internal static class SparkIngestionJob
                 volumes = new object[]
                 {
                     new { name = "jobs", configMap = new { name = ConfigMapName } },
-                    new { name = "kafka-ca", secret = new { secretName = SecretsSync.KafkaCaTarget } },
+                    new { name = "kafka-client", secret = new { secretName = SecretsSync.KafkaClientTarget } },
                 },
                 driver = Role(spark.Driver, serviceAccount, env, mounts),
                 executor = Role(spark.Executor, serviceAccount, env, mounts),
@@ -98,9 +99,12 @@ internal static class SparkIngestionJob
         "    .option('subscribe', os.environ['KAFKA_TOPIC'])",
         "    .option('startingOffsets', 'earliest')",
         "    .option('kafka.security.protocol', 'SSL')",
-        $"    .option('kafka.ssl.truststore.location', '{CaMount}/ca.p12')",
+        $"    .option('kafka.ssl.truststore.location', '{CertsMount}/ca.p12')",
         "    .option('kafka.ssl.truststore.type', 'PKCS12')",
         "    .option('kafka.ssl.truststore.password', os.environ['KAFKA_TRUSTSTORE_PASSWORD'])",
+        $"    .option('kafka.ssl.keystore.location', '{CertsMount}/user.p12')",
+        "    .option('kafka.ssl.keystore.type', 'PKCS12')",
+        "    .option('kafka.ssl.keystore.password', os.environ['KAFKA_KEYSTORE_PASSWORD'])",
         "    .load())",
         "rows = source.select(",
         "    F.col('key').cast('string').alias('key'),",

@@ -53,7 +53,7 @@ public sealed class SparkOperator : Construct
                         new Dictionary<string, string> { ["release"] = props.Monitoring.ReleaseLabel }))));
         Operator.Node.AddDependency(ServiceAccount);
 
-        var kafkaCa = props.Secrets.SyncKafkaCa(this, ns);
+        var kafkaClient = props.Secrets.SyncKafkaClient(this, ns, Kafka.SparkUser);
         props.Secrets.SyncMinIoKeys(this, ns, props.Store);
 
         Application = SparkIngestionJob.Application(config, props.Kafka, props.Store, ServiceAccountName);
@@ -70,7 +70,7 @@ public sealed class SparkOperator : Construct
             },
         });
         Ingestion.Node.AddDependency(props.Namespaces.Manifest);
-        Ingestion.Node.AddDependency(kafkaCa);
+        Ingestion.Node.AddDependency(kafkaClient);
 
         IngestionTable = IngestionGlueTable(props);
     }

@@ -51,12 +51,13 @@ public sealed class Trino : Construct
         var synced = new List<KubernetesManifest>
         {
             props.Secrets.Sync(this, "PostgresSecret", ns, "trino-postgres", SecretsSync.AwsStore, ("password", config.Postgres.PasswordSecretName, "password")),
-            props.Secrets.SyncKafkaCa(this, ns),
+            props.Secrets.SyncKafkaClient(this, ns, Kafka.TrinoUser),
         };
         var env = new List<object>
         {
             Kube.SecretEnv("POSTGRES_PASSWORD", "trino-postgres", "password"),
-            Kube.SecretEnv("KAFKA_TRUSTSTORE_PASSWORD", SecretsSync.KafkaCaTarget, "ca.password"),
+            Kube.SecretEnv("KAFKA_TRUSTSTORE_PASSWORD", SecretsSync.KafkaClientTarget, "ca.password"),
+            Kube.SecretEnv("KAFKA_KEYSTORE_PASSWORD", SecretsSync.KafkaClientTarget, "user.password"),
         };
         if (props.Secrets.SyncMinIoKeys(this, ns, props.Store) is { } minIoKeys)
         {
@@ -130,7 +131,7 @@ public sealed class Trino : Construct
                 affinity: new { podAntiAffinity = new { preferredDuringSchedulingIgnoredDuringExecution = new[] { new { weight = 100, podAffinityTerm = new { topologyKey = Kube.ZoneKey, labelSelector = new { matchLabels = WorkerLabels } } } } } }),
             TrinoCatalogs.Build(config, props.Store, props.Cluster.Stack.Region),
             env,
-            [new TrinoValues.SecretMount("kafka-ca", SecretsSync.KafkaCaTarget, TrinoCatalogs.KafkaCaMount)],
+            [new TrinoValues.SecretMount("kafka-client", SecretsSync.KafkaClientTarget, TrinoCatalogs.KafkaClientMount)],
             new TrinoValues.JmxValues(true, 9080, 9081,
                 new TrinoValues.ExporterValues(true, JmxExporterImage, "IfNotPresent", JmxExporterPort, JmxExporterConfig())),
             new TrinoValues.MonitorValues(props.Monitoring.ServiceMonitors,

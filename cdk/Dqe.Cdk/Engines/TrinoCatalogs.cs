@@ -6,7 +6,7 @@ namespace Dqe.Cdk.Engines;
 /// <summary>Trino catalog property files, generated from config: hive (Glue + S3/MinIO), tpch, tpcds, kafka, postgresql.</summary>
 internal static class TrinoCatalogs
 {
-    public const string KafkaCaMount = "/etc/trino/kafka-ca";
+    public const string KafkaClientMount = "/etc/trino/kafka-client";
 
     public static IReadOnlyDictionary<string, string> Build(TrinoConfig trino, LakeStore store, string region) => new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -19,9 +19,13 @@ internal static class TrinoCatalogs
             ("kafka.table-names", string.Join(',', trino.KafkaTables)),
             ("kafka.hide-internal-columns", "false"),
             ("kafka.security-protocol", "SSL"),
-            ("kafka.ssl.truststore.location", $"{KafkaCaMount}/ca.p12"),
+            ("kafka.ssl.truststore.location", $"{KafkaClientMount}/ca.p12"),
             ("kafka.ssl.truststore.type", "PKCS12"),
-            ("kafka.ssl.truststore.password", "${ENV:KAFKA_TRUSTSTORE_PASSWORD}")),
+            ("kafka.ssl.truststore.password", "${ENV:KAFKA_TRUSTSTORE_PASSWORD}"),
+            // Mutual TLS: the listener authenticates Trino by the certificate Strimzi issued to KafkaUser "trino".
+            ("kafka.ssl.keystore.location", $"{KafkaClientMount}/user.p12"),
+            ("kafka.ssl.keystore.type", "PKCS12"),
+            ("kafka.ssl.keystore.password", "${ENV:KAFKA_KEYSTORE_PASSWORD}")),
         ["postgresql"] = Properties(
             ("connector.name", "postgresql"),
             ("connection-url", $"jdbc:postgresql://{trino.Postgres.Host}:{trino.Postgres.Port}/{trino.Postgres.Database}?sslmode=require"),

@@ -20,7 +20,7 @@ public sealed class EnginesStack : Stack
 
         Namespaces = new EngineNamespaces(this, "Namespaces", new EngineNamespacesProps(cluster, withMinIo));
         Secrets = new SecretsSync(this, "Secrets", new SecretsSyncProps(cluster, engines.ExternalSecretsChartVersion, config.Region, Namespaces));
-        Kafka = new Kafka(this, "Kafka", new KafkaProps(cluster, engines.Kafka, engines.Monitoring, Namespaces));
+        Kafka = new Kafka(this, "Kafka", new KafkaProps(cluster, engines.Kafka, engines.Monitoring, Namespaces, engines.Trino.KafkaTables));
         MinIo = withMinIo
             ? new MinIo(this, "MinIo", new MinIoProps(cluster, engines.MinIo, config.Env, config.Region, engines.Monitoring, Namespaces, Secrets, removal))
             : null;

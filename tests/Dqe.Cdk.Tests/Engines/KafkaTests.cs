@@ -36,12 +36,14 @@ public sealed class KafkaTests
     }
 
     [Fact]
-    public void Cluster_Listeners_TlsOnlyAndLimitedToClientNamespaces()
+    public void Cluster_Listeners_MutualTlsOnlyAndLimitedToClientNamespaces()
     {
         var kafka = Synth.Env("dev").EngineResources.Object("Kafka", "dqe", "kafka");
 
         var listener = Assert.Single(kafka["spec"]!["kafka"]!["listeners"]!.AsArray())!;
         Assert.True((bool)listener["tls"]!);
+        Assert.Equal("tls", (string?)listener["authentication"]!["type"]);
+        Assert.Equal("simple", (string?)kafka["spec"]!["kafka"]!["authorization"]!["type"]);
         Assert.Equal(9093, (int)listener["port"]!);
         Assert.Equal(["trino", "spark"], listener["networkPolicyPeers"]!.AsArray().Select(p => (string)p!["namespaceSelector"]!["matchLabels"]!["kubernetes.io/metadata.name"]!));
     }
@@ -67,5 +69,24 @@ public sealed class KafkaTests
 
         Assert.Equal(3, (int)topic["spec"]!["replicas"]!);
         Assert.Equal(synth.Config.Engines.Kafka.IngestionPartitions, (int)topic["spec"]!["partitions"]!);
+    }
+
+    [Theory]
+    [InlineData("trino")]
+    [InlineData("spark")]
+    public void Users_ClientEngines_ReadOnlyOnTheirTopics(string user)
+    {
+        var synth = Synth.Env("dev");
+
+        var kafkaUser = synth.EngineResources.Object("KafkaUser", user, "kafka");
+
+        Assert.Equal("tls", (string?)kafkaUser["spec"]!["authentication"]!["type"]);
+        var acls = kafkaUser["spec"]!["authorization"]!["acls"]!.AsArray();
+        var topicAcl = Assert.Single(acls, a => (string?)a!["resource"]!["type"] == "topic")!;
+        Assert.Equal("events", (string?)topicAcl["resource"]!["name"]);
+        Assert.Equal(["Read", "Describe"], topicAcl["operations"]!.AsArray().Select(o => (string)o!));
+        Assert.DoesNotContain(acls, a => a!["operations"]!.AsArray().Any(o => (string?)o is "Write" or "All" or "Alter" or "Delete"));
+        var client = synth.EngineResources.Object("ExternalSecret", "kafka-client", user);
+        Assert.Contains(client["spec"]!["data"]!.AsArray(), d => (string?)d!["remoteRef"]!["key"] == user && (string?)d!["secretKey"] == "user.p12");
     }
 }

@@ -92,6 +92,7 @@ public sealed class TrinoTests
         Assert.Contains("connector.name=tpcds\n", (string)catalogs["tpcds"]!, StringComparison.Ordinal);
         Assert.Contains("kafka.nodes=dqe-kafka-bootstrap.kafka.svc:9093\n", (string)catalogs["kafka"]!, StringComparison.Ordinal);
         Assert.Contains("kafka.security-protocol=SSL\n", (string)catalogs["kafka"]!, StringComparison.Ordinal);
+        Assert.Contains("kafka.ssl.keystore.location=/etc/trino/kafka-client/user.p12\n", (string)catalogs["kafka"]!, StringComparison.Ordinal);
         var postgres = (string)catalogs["postgresql"]!;
         Assert.Contains("connection-url=jdbc:postgresql://postgres.dqe.internal:5432/dqe?sslmode=require\n", postgres, StringComparison.Ordinal);
         Assert.Contains("connection-password=${ENV:POSTGRES_PASSWORD}\n", postgres, StringComparison.Ordinal);
