@@ -1,3 +1,4 @@
+using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.EKS;
 using Amazon.CDK.AWS.IAM;
 using Constructs;
@@ -40,6 +41,26 @@ public sealed class AutomationAccess : Construct
         }));
         GrantKubernetesAutomation(Role);
 
+        ClientSecurityGroup = new SecurityGroup(this, "ClientSecurityGroup", new SecurityGroupProps
+        {
+            Vpc = props.Vpc,
+            Description = $"Dqe {props.EnvName}: automation functions reaching the engines' client ports",
+            AllowAllOutbound = true,
+        });
+        // Pods use the cluster security group of their nodes; open only the engines' client ports to the functions.
+        foreach (var port in ClientPorts)
+        {
+            _ = new CfnSecurityGroupIngress(this, $"EngineClientPort{port}", new CfnSecurityGroupIngressProps
+            {
+                GroupId = props.Cluster.ClusterSecurityGroupId,
+                SourceSecurityGroupId = ClientSecurityGroup.SecurityGroupId,
+                IpProtocol = "tcp",
+                FromPort = port,
+                ToPort = port,
+                Description = $"Dqe automation functions to engine port {port}",
+            });
+        }
+
         var documents = new List<object>
         {
             ClusterRole("dqe-automation-nodes",
@@ -73,8 +94,14 @@ public sealed class AutomationAccess : Construct
     /// <summary>Name of the HPA the Trino chart creates for the workers.</summary>
     public const string TrinoWorkerHpa = "trino-worker";
 
+    /// <summary>Trino HTTP, ClickHouse HTTP and native: the only pod ports the functions can reach.</summary>
+    public static IReadOnlyList<int> ClientPorts => [Trino.HttpPort, ClickHouseInstallationManifest.HttpPort, ClickHouseInstallationManifest.NativePort];
+
     /// <summary>The functions' execution role: pass it to the automation stack's functions.</summary>
     public Role Role { get; }
+
+    /// <summary>Security group to attach to the functions (VPC config) so they reach the engines' client ports.</summary>
+    public SecurityGroup ClientSecurityGroup { get; }
 
     public KubernetesManifest Rbac { get; }
 

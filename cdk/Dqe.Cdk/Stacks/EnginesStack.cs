@@ -35,13 +35,14 @@ public sealed class EnginesStack : Stack
         NetworkPolicies = new EngineNetworkPolicies(this, "NetworkPolicies", new EngineNetworkPoliciesProps(
             cluster, Namespaces, [.. vpc.PrivateSubnets.Select(s => s.Ipv4CidrBlock)], config.Network.Cidr, engines.Monitoring.Namespace,
             engines.Trino.Postgres.Port));
-        Automation = new AutomationAccess(this, "Automation", new AutomationAccessProps(cluster, Namespaces, config.Env));
+        Automation = new AutomationAccess(this, "Automation", new AutomationAccessProps(cluster, Namespaces, config.Env, vpc));
 
         _ = new CfnOutput(this, "TrinoEndpoint", new CfnOutputProps { Value = Engines.Trino.Endpoint, Description = "In-cluster Trino coordinator (kubectl -n trino port-forward svc/trino 8080)" });
         _ = new CfnOutput(this, "ClickHouseEndpoint", new CfnOutputProps { Value = Engines.ClickHouse.Endpoint, Description = "In-cluster ClickHouse HTTP endpoint" });
         _ = new CfnOutput(this, "ClickHouseCredentialsSecret", new CfnOutputProps { Value = ClickHouse.Credentials.SecretName });
         _ = new CfnOutput(this, "KafkaBootstrap", new CfnOutputProps { Value = Engines.Kafka.Bootstrap });
         _ = new CfnOutput(this, "AutomationRoleArn", new CfnOutputProps { Value = Automation.Role.RoleArn });
+        _ = new CfnOutput(this, "AutomationSecurityGroupId", new CfnOutputProps { Value = Automation.ClientSecurityGroup.SecurityGroupId });
     }
 
     public EngineNamespaces Namespaces { get; }

@@ -65,5 +65,19 @@ public sealed class AutomationAccessTests
         Assert.Equal(["trino-worker"], Strings(patch["resourceNames"]));
     }
 
+    [Fact]
+    public void ClientSecurityGroup_OpensOnlyEngineClientPortsOnClusterSecurityGroup()
+    {
+        var ingress = Synth.Env("dev").EngineResources.Resources
+            .Where(r => (string?)r.Value!["Type"] == "AWS::EC2::SecurityGroupIngress")
+            .Select(r => r.Value!["Properties"]!)
+            .ToList();
+
+        Assert.Equal([8080, 8123, 9000], ingress.Select(i => (int)i["FromPort"]!).Order());
+        Assert.All(ingress, i => Assert.Equal((int)i["FromPort"]!, (int)i["ToPort"]!));
+        Assert.All(ingress, i => Assert.Contains("ClusterSecurityGroupId", i["GroupId"]!.ToJsonString(), StringComparison.Ordinal));
+        Assert.All(ingress, i => Assert.Contains("AutomationClientSecurityGroup", i["SourceSecurityGroupId"]!.ToJsonString(), StringComparison.Ordinal));
+    }
+
     private static List<string> Strings(JsonNode? node) => node is JsonArray a ? [.. a.Select(x => (string)x!)] : [];
 }
