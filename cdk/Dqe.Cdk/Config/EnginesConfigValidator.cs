@@ -19,6 +19,7 @@ internal static partial class EnginesConfigValidator
         Chart("engines.kafka.operatorChartVersion", engines.Kafka.OperatorChartVersion, check);
         Chart("engines.minIo.chartVersion", engines.MinIo.ChartVersion, check);
         Chart("engines.externalSecretsChartVersion", engines.ExternalSecretsChartVersion, check);
+        Chart("engines.certManagerChartVersion", engines.CertManagerChartVersion, check);
         ValidateTrino(engines.Trino, check);
         ValidateClickHouse(config, check);
         ValidateSpark(engines.Spark, check);
@@ -112,7 +113,7 @@ internal static partial class EnginesConfigValidator
     }
 
     private static void Chart(string key, string version, Action<bool, string> check) =>
-        check(ChartVersionPattern().IsMatch(version), $"{key} = '{version}' is not a pinned chart version: use MAJOR.MINOR.PATCH (e.g. 1.2.3), no ranges or 'latest'");
+        check(ChartVersionPattern().IsMatch(version), $"{key} = '{version}' is not a pinned chart version: use MAJOR.MINOR.PATCH (e.g. 1.2.3, or v1.2.3 where the chart tags so), no ranges or 'latest'");
 
     private static void Image(string key, string image, Action<bool, string> check) =>
         check(ImagePattern().IsMatch(image) && !image.EndsWith(":latest", StringComparison.Ordinal),
@@ -124,7 +125,7 @@ internal static partial class EnginesConfigValidator
         check(resources.Cpu is >= 0.5 and <= 64, $"{key}.cpu = {resources.Cpu} must be 0.5-64");
     }
 
-    [GeneratedRegex(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$")]
+    [GeneratedRegex(@"^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$")]
     private static partial Regex ChartVersionPattern();
 
     [GeneratedRegex(@"^\d+\.\d+\.\d+$")]

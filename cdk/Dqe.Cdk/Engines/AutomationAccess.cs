@@ -94,8 +94,9 @@ public sealed class AutomationAccess : Construct
     /// <summary>Name of the HPA the Trino chart creates for the workers.</summary>
     public const string TrinoWorkerHpa = "trino-worker";
 
-    /// <summary>Trino HTTP, ClickHouse HTTP and native: the only pod ports the functions can reach.</summary>
-    public static IReadOnlyList<int> ClientPorts => [Trino.HttpPort, ClickHouseInstallationManifest.HttpPort, ClickHouseInstallationManifest.NativePort];
+    /// <summary>Trino and ClickHouse HTTPS (8443) and ClickHouse secure native (9440): the only pod ports the functions can reach.</summary>
+    public static IReadOnlyList<int> ClientPorts =>
+        [.. new[] { Trino.HttpsPort, ClickHouseInstallationManifest.HttpsPort, ClickHouseInstallationManifest.SecureNativePort }.Distinct()];
 
     /// <summary>The functions' execution role: pass it to the automation stack's functions.</summary>
     public Role Role { get; }

@@ -16,9 +16,10 @@ namespace Dqe.Cdk.Engines;
 /// <param name="Namespaces">The engine namespaces.</param>
 /// <param name="Secrets">Syncs the generated user password (and MinIO keys) into the namespace.</param>
 /// <param name="Removal">What happens to the credentials secret when the stack is deleted.</param>
+/// <param name="Certificates">Issues the servers' TLS certificate.</param>
 public sealed record ClickHouseProps(
     Cluster Cluster, ClickHouseConfig Config, string EnvName, MonitoringConfig Monitoring, DataLake Lake, LakeStore Store,
-    EngineNamespaces Namespaces, SecretsSync Secrets, RemovalPolicy Removal);
+    EngineNamespaces Namespaces, SecretsSync Secrets, RemovalPolicy Removal, EngineCertificates Certificates);
 
 /// <summary>
 /// ClickHouse through the Altinity operator: the operator chart, a Keeper ensemble, and the installation
@@ -70,6 +71,8 @@ public sealed class ClickHouse : Construct
             props.Secrets.Sync(this, "CredentialsSecret", ns, ClickHouseInstallationManifest.CredentialsSecret, SecretsSync.AwsStore,
                 ("user", Credentials.SecretName, "user"), ("password", Credentials.SecretName, "password")),
         };
+        synced.Add(props.Certificates.Issue(this, "Certificate", ns, ClickHouseInstallationManifest.TlsSecret,
+            ClickHouseInstallationManifest.Host, $"{ClickHouseInstallationManifest.Host}.cluster.local", $"*.{ns}.svc", $"*.{ns}.svc.cluster.local", "localhost"));
         if (props.Secrets.SyncMinIoKeys(this, ns, props.Store) is { } minIoKeys)
         {
             synced.Add(minIoKeys);
@@ -95,8 +98,8 @@ public sealed class ClickHouse : Construct
     /// <summary>Name of the ClickHouseInstallation (automation patches its replicasCount within the annotated bound).</summary>
     public static string InstallationName => ClickHouseInstallationManifest.Name;
 
-    /// <summary>In-cluster HTTP endpoint of the servers.</summary>
-    public static string Endpoint => $"http://{ClickHouseInstallationManifest.Host}:{ClickHouseInstallationManifest.HttpPort}";
+    /// <summary>In-cluster HTTPS endpoint of the servers (certificate from the engines CA).</summary>
+    public static string Endpoint => $"https://{ClickHouseInstallationManifest.Host}:{ClickHouseInstallationManifest.HttpsPort}";
 
     public HelmChart Operator { get; }
 

@@ -10,7 +10,12 @@ namespace Dqe.Cdk.Engines;
 internal static class ClickHouseInstallationManifest
 {
     public const string Name = "dqe";
+    /// <summary>Plain HTTP: the operator and replicas inside the namespace only.</summary>
     public const int HttpPort = 8123;
+    public const int HttpsPort = 8443;
+    public const int SecureNativePort = 9440;
+    public const string TlsSecret = "clickhouse-tls";
+    private const string TlsMount = "/etc/clickhouse-server/tls";
     public const int NativePort = 9000;
     public const int InterserverPort = 9009;
     public const int MetricsPort = 9363;
@@ -68,7 +73,15 @@ internal static class ClickHouseInstallationManifest
                     {
                         name = "client",
                         generateName = "clickhouse-{chi}",
-                        spec = new { type = "ClusterIP", ports = new[] { new { name = "http", port = HttpPort }, new { name = "tcp", port = NativePort } } },
+                        spec = new
+                        {
+                            type = "ClusterIP",
+                            ports = new[]
+                            {
+                                new { name = "http", port = HttpPort }, new { name = "tcp", port = NativePort },
+                                new { name = "https", port = HttpsPort }, new { name = "secure-tcp", port = SecureNativePort },
+                            },
+                        },
                     },
                 },
             },
@@ -93,6 +106,12 @@ internal static class ClickHouseInstallationManifest
         var settings = new Dictionary<string, object>
         {
             ["compression/case/method"] = config.Compression,
+            // Clients use TLS (certificate from the engines CA); plain ports stay for the operator and replication.
+            ["https_port"] = HttpsPort,
+            ["tcp_port_secure"] = SecureNativePort,
+            ["openSSL/server/certificateFile"] = $"{TlsMount}/tls.crt",
+            ["openSSL/server/privateKeyFile"] = $"{TlsMount}/tls.key",
+            ["openSSL/server/verificationMode"] = "none",
             ["merge_tree/parts_to_delay_insert"] = mergeTree.PartsToDelayInsert,
             ["merge_tree/parts_to_throw_insert"] = mergeTree.PartsToThrowInsert,
             ["merge_tree/max_parts_in_total"] = mergeTree.MaxPartsInTotal,
@@ -143,6 +162,7 @@ internal static class ClickHouseInstallationManifest
             },
             // One server per node: a node loss costs at most one replica, and servers never share a node's CPU.
             affinity = new { podAntiAffinity = Kube.HostAntiAffinity(PodLabels) },
+            volumes = new[] { new { name = "tls", secret = new { secretName = TlsSecret } } },
             containers = new[]
             {
                 new
@@ -151,6 +171,7 @@ internal static class ClickHouseInstallationManifest
                     image = config.Image,
                     resources = Kube.Resources(config.Resources),
                     ports = new[] { new { name = "metrics", containerPort = MetricsPort } },
+                    volumeMounts = new[] { new { name = "tls", mountPath = TlsMount, readOnly = true } },
                     env = store.IsMinIo
                         ? new object[] { Kube.SecretEnv("MINIO_ACCESS_KEY", LakeStore.CredentialsSecret, "accessKey"), Kube.SecretEnv("MINIO_SECRET_KEY", LakeStore.CredentialsSecret, "secretKey") }
                         : null,

@@ -19,6 +19,7 @@ public sealed class EngineNamespaces : Construct
     public const string Kafka = "kafka";
     public const string MinIo = "minio";
     public const string ExternalSecrets = "external-secrets";
+    public const string CertManager = "cert-manager";
 
     /// <summary>Label naming the engine a namespace belongs to.</summary>
     public const string EngineLabel = "dqe.io/engine";
@@ -45,10 +46,11 @@ public sealed class EngineNamespaces : Construct
                 },
             }),
             new { apiVersion = "v1", kind = "Namespace", metadata = new { name = ExternalSecrets } },
+            new { apiVersion = "v1", kind = "Namespace", metadata = new { name = CertManager } },
         ]);
     }
 
-    /// <summary>The engine namespaces (not the external-secrets one), each under default-deny NetworkPolicies.</summary>
+    /// <summary>The engine namespaces (not the external-secrets and cert-manager ones), each under default-deny NetworkPolicies.</summary>
     public IReadOnlyList<string> Names { get; }
 
     /// <summary>Everything namespaced depends on this.</summary>

@@ -65,7 +65,7 @@ public sealed class EngineNetworkPolicies : Construct
     {
         var ns = EngineNamespaces.Trino;
         yield return Policy("trino-coordinator-workers", ns, Selector(Trino.PodLabels), ["Ingress"], ingress: [From([new { podSelector = Selector(Trino.PodLabels) }], Trino.HttpPort)]);
-        yield return Policy("trino-clients", ns, Selector(Trino.CoordinatorLabels), ["Ingress"], ingress: [From(clients, Trino.HttpPort)]);
+        yield return Policy("trino-clients", ns, Selector(Trino.CoordinatorLabels), ["Ingress"], ingress: [From(clients, Trino.HttpsPort)]);
         var egress = new List<object> { To([Namespace(EngineNamespaces.Kafka)], Kafka.TlsPort), To([Cidr(vpcCidr)], postgresPort) };
         if (withMinIo)
         {
@@ -86,7 +86,7 @@ public sealed class EngineNetworkPolicies : Construct
         yield return Policy("clickhouse-replication", ns, Selector(ClickHouseInstallationManifest.PodLabels), ["Ingress"], ingress:
             [From([servers, op], ClickHouseInstallationManifest.HttpPort, ClickHouseInstallationManifest.NativePort, ClickHouseInstallationManifest.InterserverPort)]);
         yield return Policy("clickhouse-clients", ns, Selector(ClickHouseInstallationManifest.PodLabels), ["Ingress"], ingress:
-            [From(clients, ClickHouseInstallationManifest.HttpPort, ClickHouseInstallationManifest.NativePort)]);
+            [From(clients, ClickHouseInstallationManifest.HttpsPort, ClickHouseInstallationManifest.SecureNativePort)]);
         if (withMinIo)
         {
             yield return Policy("clickhouse-minio", ns, Selector(ClickHouseInstallationManifest.PodLabels), ["Egress"], egress: [To([Namespace(EngineNamespaces.MinIo)], MinIo.ApiPort)]);

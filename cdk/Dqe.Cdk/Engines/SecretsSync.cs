@@ -113,6 +113,24 @@ public sealed class SecretsSync : Construct
         return secret.GrantRead(_role);
     }
 
+    /// <summary>Lets the operator create and update the Secrets Manager secret <paramref name="secretName"/> (PushSecret).</summary>
+    public void GrantPush(string secretName)
+    {
+        var stack = Amazon.CDK.Stack.Of(this);
+        _role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["secretsmanager:CreateSecret", "secretsmanager:PutSecretValue", "secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue", "secretsmanager:TagResource"],
+            // Secrets Manager appends a random 6-character suffix to secret ARNs.
+            Resources = [stack.FormatArn(new Amazon.CDK.ArnComponents
+            {
+                Service = "secretsmanager",
+                Resource = "secret",
+                ResourceName = secretName + "-??????",
+                ArnFormat = Amazon.CDK.ArnFormat.COLON_RESOURCE_NAME,
+            })],
+        }));
+    }
+
     /// <summary>
     /// Copies the Kafka cluster CA and the certificate of client <paramref name="user"/> into <paramref name="ns"/>
     /// as secret <see cref="KafkaClientTarget"/>: what a client needs for the mutual-TLS listener.

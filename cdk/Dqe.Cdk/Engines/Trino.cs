@@ -13,9 +13,11 @@ namespace Dqe.Cdk.Engines;
 /// <param name="Lake">The data lake: IRSA grants on its prefixes and Glue database.</param>
 /// <param name="Store">S3 or MinIO.</param>
 /// <param name="Namespaces">The engine namespaces.</param>
-/// <param name="Secrets">Syncs the PostgreSQL password, Kafka CA and MinIO keys into the namespace.</param>
+/// <param name="Secrets">Syncs the PostgreSQL password, Kafka client certificate and MinIO keys into the namespace.</param>
+/// <param name="Certificates">Issues the coordinator's HTTPS certificate.</param>
 public sealed record TrinoProps(
-    Cluster Cluster, TrinoConfig Config, string EnvName, MonitoringConfig Monitoring, DataLake Lake, LakeStore Store, EngineNamespaces Namespaces, SecretsSync Secrets);
+    Cluster Cluster, TrinoConfig Config, string EnvName, MonitoringConfig Monitoring, DataLake Lake, LakeStore Store,
+    EngineNamespaces Namespaces, SecretsSync Secrets, EngineCertificates Certificates);
 
 /// <summary>
 /// Trino from the official chart: one coordinator and an HPA-scaled worker pool on the analytics nodes, memory
@@ -26,7 +28,14 @@ public sealed class Trino : Construct
 {
     public const string Release = "trino";
     public const string ServiceAccountName = "trino";
+    /// <summary>Plain HTTP: coordinator and workers among themselves only.</summary>
     public const int HttpPort = 8080;
+
+    /// <summary>HTTPS on the coordinator: the client port.</summary>
+    public const int HttpsPort = 8443;
+
+    public const string TlsSecret = "trino-tls";
+    private const string TlsMount = "/etc/trino/tls";
     public const int JmxExporterPort = 5556;
 
     /// <summary>Pinned JMX exporter sidecar image (the chart's default is an unpinned :latest).</summary>
@@ -52,6 +61,9 @@ public sealed class Trino : Construct
         {
             props.Secrets.Sync(this, "PostgresSecret", ns, "trino-postgres", SecretsSync.AwsStore, ("password", config.Postgres.PasswordSecretName, "password")),
             props.Secrets.SyncKafkaClient(this, ns, Kafka.TrinoUser),
+            props.Certificates.Issue(this, "Certificate", ns, TlsSecret,
+                // localhost: the documented way in from a workstation is kubectl port-forward.
+                Release, $"{Release}.{ns}", $"{Release}.{ns}.svc", $"{Release}.{ns}.svc.cluster.local", "localhost"),
         };
         var env = new List<object>
         {
@@ -91,8 +103,8 @@ public sealed class Trino : Construct
     /// <summary>Labels every Trino pod carries.</summary>
     public static IReadOnlyDictionary<string, string> PodLabels => Kube.Labels(("app.kubernetes.io/name", "trino"), ("app.kubernetes.io/instance", Release));
 
-    /// <summary>In-cluster address of the coordinator (HTTP).</summary>
-    public static string Endpoint => $"http://{Release}.{EngineNamespaces.Trino}.svc:{HttpPort}";
+    /// <summary>In-cluster address of the coordinator for clients (HTTPS, certificate from the engines CA).</summary>
+    public static string Endpoint => $"https://{Release}.{EngineNamespaces.Trino}.svc:{HttpsPort}";
 
     public ServiceAccount ServiceAccount { get; }
 
@@ -109,7 +121,10 @@ public sealed class Trino : Construct
             new TrinoValues.ServerValues(
                 config.Workers,
                 new TrinoValues.NodeEnvironment(props.EnvName.Replace('-', '_')),
-                new TrinoValues.ServerConfig(new TrinoValues.QueryLimit(TrinoMemory.Size(TrinoMemory.ClusterQueryMib(worker, config.Workers)))),
+                new TrinoValues.ServerConfig(
+                    new TrinoValues.QueryLimit(TrinoMemory.Size(TrinoMemory.ClusterQueryMib(worker, config.Workers))),
+                    // cert-manager's combined PEM (key + chain) is a keystore Trino reads directly.
+                    new TrinoValues.HttpsValues(true, HttpsPort, new TrinoValues.KeystoreValues($"{TlsMount}/tls-combined.pem"))),
                 new TrinoValues.AutoscalingValues(
                     Enabled: true,
                     MaxReplicas: config.MaxWorkers,
@@ -131,7 +146,10 @@ public sealed class Trino : Construct
                 affinity: new { podAntiAffinity = new { preferredDuringSchedulingIgnoredDuringExecution = new[] { new { weight = 100, podAffinityTerm = new { topologyKey = Kube.ZoneKey, labelSelector = new { matchLabels = WorkerLabels } } } } } }),
             TrinoCatalogs.Build(config, props.Store, props.Cluster.Stack.Region),
             env,
-            [new TrinoValues.SecretMount("kafka-client", SecretsSync.KafkaClientTarget, TrinoCatalogs.KafkaClientMount)],
+            [
+                new TrinoValues.SecretMount("kafka-client", SecretsSync.KafkaClientTarget, TrinoCatalogs.KafkaClientMount),
+                new TrinoValues.SecretMount("tls", TlsSecret, TlsMount),
+            ],
             new TrinoValues.JmxValues(true, 9080, 9081,
                 new TrinoValues.ExporterValues(true, JmxExporterImage, "IfNotPresent", JmxExporterPort, JmxExporterConfig())),
             new TrinoValues.MonitorValues(props.Monitoring.ServiceMonitors,

@@ -16,7 +16,11 @@ internal sealed record TrinoValues(
 
     internal sealed record NodeEnvironment(string Environment);
 
-    internal sealed record ServerConfig(QueryLimit Query);
+    internal sealed record ServerConfig(QueryLimit Query, HttpsValues Https);
+
+    internal sealed record HttpsValues(bool Enabled, int Port, KeystoreValues Keystore);
+
+    internal sealed record KeystoreValues(string Path);
 
     internal sealed record QueryLimit(string MaxMemory);
 

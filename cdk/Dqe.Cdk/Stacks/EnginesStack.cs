@@ -20,15 +20,16 @@ public sealed class EnginesStack : Stack
 
         Namespaces = new EngineNamespaces(this, "Namespaces", new EngineNamespacesProps(cluster, withMinIo));
         Secrets = new SecretsSync(this, "Secrets", new SecretsSyncProps(cluster, engines.ExternalSecretsChartVersion, config.Region, Namespaces));
+        Certificates = new EngineCertificates(this, "Certificates", new EngineCertificatesProps(cluster, engines.CertManagerChartVersion, config.Env, Namespaces, Secrets));
         Kafka = new Kafka(this, "Kafka", new KafkaProps(cluster, engines.Kafka, engines.Monitoring, Namespaces, engines.Trino.KafkaTables));
         MinIo = withMinIo
             ? new MinIo(this, "MinIo", new MinIoProps(cluster, engines.MinIo, config.Env, config.Region, engines.Monitoring, Namespaces, Secrets, removal))
             : null;
         Store = MinIo?.Store ?? new LakeStore(lake.LakeBucket.BucketName, lake.BackupsBucket.BucketName, config.Region, Endpoint: null, Credentials: null);
 
-        Trino = new Trino(this, "Trino", new TrinoProps(cluster, engines.Trino, config.Env, engines.Monitoring, lake, Store, Namespaces, Secrets));
+        Trino = new Trino(this, "Trino", new TrinoProps(cluster, engines.Trino, config.Env, engines.Monitoring, lake, Store, Namespaces, Secrets, Certificates));
         ClickHouse = new ClickHouse(this, "ClickHouse", new ClickHouseProps(
-            cluster, engines.ClickHouse, config.Env, engines.Monitoring, lake, Store, Namespaces, Secrets, removal));
+            cluster, engines.ClickHouse, config.Env, engines.Monitoring, lake, Store, Namespaces, Secrets, removal, Certificates));
         Spark = new SparkOperator(this, "Spark", new SparkOperatorProps(cluster, engines.Spark, engines.Kafka, engines.Monitoring, lake, Store, Namespaces, Secrets));
 
         var vpc = props.Network.Vpc;
@@ -37,9 +38,10 @@ public sealed class EnginesStack : Stack
             engines.Trino.Postgres.Port));
         Automation = new AutomationAccess(this, "Automation", new AutomationAccessProps(cluster, Namespaces, config.Env, vpc));
 
-        _ = new CfnOutput(this, "TrinoEndpoint", new CfnOutputProps { Value = Engines.Trino.Endpoint, Description = "In-cluster Trino coordinator (kubectl -n trino port-forward svc/trino 8080)" });
-        _ = new CfnOutput(this, "ClickHouseEndpoint", new CfnOutputProps { Value = Engines.ClickHouse.Endpoint, Description = "In-cluster ClickHouse HTTP endpoint" });
+        _ = new CfnOutput(this, "TrinoEndpoint", new CfnOutputProps { Value = Engines.Trino.Endpoint, Description = "In-cluster Trino coordinator, HTTPS (kubectl -n trino port-forward svc/trino 8443)" });
+        _ = new CfnOutput(this, "ClickHouseEndpoint", new CfnOutputProps { Value = Engines.ClickHouse.Endpoint, Description = "In-cluster ClickHouse HTTPS endpoint" });
         _ = new CfnOutput(this, "ClickHouseCredentialsSecret", new CfnOutputProps { Value = ClickHouse.Credentials.SecretName });
+        _ = new CfnOutput(this, "EnginesCaSecret", new CfnOutputProps { Value = Certificates.CaSecretName, Description = "Secrets Manager secret with the CA certificate of the engines' TLS endpoints" });
         _ = new CfnOutput(this, "KafkaBootstrap", new CfnOutputProps { Value = Engines.Kafka.Bootstrap });
         _ = new CfnOutput(this, "AutomationRoleArn", new CfnOutputProps { Value = Automation.Role.RoleArn });
         _ = new CfnOutput(this, "AutomationSecurityGroupId", new CfnOutputProps { Value = Automation.ClientSecurityGroup.SecurityGroupId });
@@ -48,6 +50,9 @@ public sealed class EnginesStack : Stack
     public EngineNamespaces Namespaces { get; }
 
     public SecretsSync Secrets { get; }
+
+    /// <summary>cert-manager and the engines CA (published to Secrets Manager for clients).</summary>
+    public EngineCertificates Certificates { get; }
 
     public LakeStore Store { get; }
 

@@ -40,6 +40,7 @@ public sealed class EnginesConfigValidatorTests
     [InlineData("trino", "chartVersion", "~1.37", "engines.trino.chartVersion = '~1.37' is not a pinned chart version")]
     [InlineData("clickHouse", "operatorChartVersion", "latest", "engines.clickHouse.operatorChartVersion = 'latest' is not a pinned chart version")]
     [InlineData("kafka", "operatorChartVersion", "0.45", "engines.kafka.operatorChartVersion = '0.45' is not a pinned chart version")]
+    [InlineData("spark", "operatorChartVersion", "2.x", "engines.spark.operatorChartVersion = '2.x' is not a pinned chart version")]
     [InlineData("clickHouse", "image", "clickhouse/clickhouse-server:latest", "engines.clickHouse.image = 'clickhouse/clickhouse-server:latest' must name an image with an explicit version tag")]
     [InlineData("clickHouse", "compression", "gzip", "engines.clickHouse.compression = 'gzip' must be one of lz4, lz4hc, zstd")]
     public void Load_BadString_ClearErrorNamingKey(string section, string key, string value, string expected)

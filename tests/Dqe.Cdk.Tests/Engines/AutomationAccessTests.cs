@@ -73,7 +73,7 @@ public sealed class AutomationAccessTests
             .Select(r => r.Value!["Properties"]!)
             .ToList();
 
-        Assert.Equal([8080, 8123, 9000], ingress.Select(i => (int)i["FromPort"]!).Order());
+        Assert.Equal([8443, 9440], ingress.Select(i => (int)i["FromPort"]!).Order());
         Assert.All(ingress, i => Assert.Equal((int)i["FromPort"]!, (int)i["ToPort"]!));
         Assert.All(ingress, i => Assert.Contains("ClusterSecurityGroupId", i["GroupId"]!.ToJsonString(), StringComparison.Ordinal));
         Assert.All(ingress, i => Assert.Contains("AutomationClientSecurityGroup", i["SourceSecurityGroupId"]!.ToJsonString(), StringComparison.Ordinal));

@@ -21,13 +21,13 @@ public sealed class EngineNetworkPoliciesTests
     }
 
     [Fact]
-    public void TrinoClients_OnlyAutomationSubnetsAndGrafanaOnHttpPort()
+    public void TrinoClients_OnlyAutomationSubnetsAndGrafanaOnHttpsPort()
     {
         var synth = Synth.Env("dev");
 
         var rule = Assert.Single(synth.EngineResources.Object("NetworkPolicy", "trino-clients", "trino")["spec"]!["ingress"]!.AsArray())!;
 
-        Assert.Equal([8080], Ports(rule));
+        Assert.Equal([8443], Ports(rule));
         var peers = rule["from"]!.AsArray();
         var cidrs = peers.Where(p => p!["ipBlock"] is not null).Select(p => (string)p!["ipBlock"]!["cidr"]!).ToList();
         Assert.Equal(3, cidrs.Count);
@@ -55,6 +55,14 @@ public sealed class EngineNetworkPoliciesTests
         var rule = Assert.Single(policy["spec"]!["ingress"]!.AsArray())!;
         Assert.Equal([2181, 9234], Ports(rule));
         Assert.Contains(rule["from"]!.AsArray(), p => (string?)p!["podSelector"]!["matchLabels"]!["clickhouse.altinity.com/chi"] == "dqe");
+    }
+
+    [Fact]
+    public void ClickHouseClients_OnlyTlsPorts()
+    {
+        var rule = Assert.Single(Synth.Env("dev").EngineResources.Object("NetworkPolicy", "clickhouse-clients", "clickhouse")["spec"]!["ingress"]!.AsArray())!;
+
+        Assert.Equal([8443, 9440], Ports(rule));
     }
 
     [Theory]

@@ -10,6 +10,7 @@ public sealed class EnginesStackTests
     [InlineData("Kafka", "dqe", "strimzi-kafka-operator")]
     [InlineData("KafkaNodePool", "brokers", "strimzi-kafka-operator")]
     [InlineData("ClusterSecretStore", "aws-secrets-manager", "external-secrets")]
+    [InlineData("ClusterIssuer", "dqe-ca", "cert-manager")]
     public void CustomResource_AppliedAfterItsOperatorChart(string kind, string name, string chart)
     {
         var resources = Synth.Env("dev").EngineResources;
@@ -22,6 +23,7 @@ public sealed class EnginesStackTests
     [InlineData("strimzi-kafka-operator", true)]
     [InlineData("spark-operator", true)]
     [InlineData("external-secrets", true)]
+    [InlineData("cert-manager", true)]
     [InlineData("trino", false)]
     public void Chart_Operators_WaitUntilReadyEnginesDoNot(string chart, bool wait)
     {
