@@ -35,6 +35,9 @@ public sealed class Trino : Construct
     public const int HttpsPort = 8443;
 
     public const string TlsSecret = "trino-tls";
+
+    /// <summary>Our Service for the HTTPS port: chart versions differ in whether (and how) theirs exposes it.</summary>
+    public const string HttpsService = "trino-https";
     private const string TlsMount = "/etc/trino/tls";
     public const int JmxExporterPort = 5556;
 
@@ -63,7 +66,7 @@ public sealed class Trino : Construct
             props.Secrets.SyncKafkaClient(this, ns, Kafka.TrinoUser),
             props.Certificates.Issue(this, "Certificate", ns, TlsSecret,
                 // localhost: the documented way in from a workstation is kubectl port-forward.
-                Release, $"{Release}.{ns}", $"{Release}.{ns}.svc", $"{Release}.{ns}.svc.cluster.local", "localhost"),
+                HttpsService, $"{HttpsService}.{ns}", $"{HttpsService}.{ns}.svc", $"{HttpsService}.{ns}.svc.cluster.local", "localhost"),
         };
         var env = new List<object>
         {
@@ -84,14 +87,27 @@ public sealed class Trino : Construct
         Chart.Node.AddDependency(ServiceAccount);
         synced.ForEach(s => Chart.Node.AddDependency(s));
 
-        // Voluntary disruptions (node drains, autoscaler scale-down) take one worker at a time.
-        Kube.Apply(this, "WorkerDisruptionBudget", props.Cluster, new
-        {
-            apiVersion = "policy/v1",
-            kind = "PodDisruptionBudget",
-            metadata = new { name = "trino-worker", @namespace = ns },
-            spec = new { maxUnavailable = 1, selector = new { matchLabels = WorkerLabels } },
-        }).Node.AddDependency(props.Namespaces.Manifest);
+        Kube.Apply(this, "WorkerDisruptionBudget", props.Cluster,
+            // Voluntary disruptions (node drains, autoscaler scale-down) take one worker at a time.
+            new
+            {
+                apiVersion = "policy/v1",
+                kind = "PodDisruptionBudget",
+                metadata = new { name = "trino-worker", @namespace = ns },
+                spec = new { maxUnavailable = 1, selector = new { matchLabels = WorkerLabels } },
+            },
+            new
+            {
+                apiVersion = "v1",
+                kind = "Service",
+                metadata = new { name = HttpsService, @namespace = ns },
+                spec = new
+                {
+                    type = "ClusterIP",
+                    selector = CoordinatorLabels,
+                    ports = new[] { new { name = "https", port = HttpsPort, targetPort = HttpsPort, protocol = "TCP" } },
+                },
+            }).Node.AddDependency(props.Namespaces.Manifest);
     }
 
     /// <summary>Labels of the worker pods (chart selector labels).</summary>
@@ -104,7 +120,7 @@ public sealed class Trino : Construct
     public static IReadOnlyDictionary<string, string> PodLabels => Kube.Labels(("app.kubernetes.io/name", "trino"), ("app.kubernetes.io/instance", Release));
 
     /// <summary>In-cluster address of the coordinator for clients (HTTPS, certificate from the engines CA).</summary>
-    public static string Endpoint => $"https://{Release}.{EngineNamespaces.Trino}.svc:{HttpsPort}";
+    public static string Endpoint => $"https://{HttpsService}.{EngineNamespaces.Trino}.svc:{HttpsPort}";
 
     public ServiceAccount ServiceAccount { get; }
 

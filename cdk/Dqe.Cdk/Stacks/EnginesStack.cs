@@ -38,7 +38,7 @@ public sealed class EnginesStack : Stack
             engines.Trino.Postgres.Port));
         Automation = new AutomationAccess(this, "Automation", new AutomationAccessProps(cluster, Namespaces, config.Env, vpc));
 
-        _ = new CfnOutput(this, "TrinoEndpoint", new CfnOutputProps { Value = Engines.Trino.Endpoint, Description = "In-cluster Trino coordinator, HTTPS (kubectl -n trino port-forward svc/trino 8443)" });
+        _ = new CfnOutput(this, "TrinoEndpoint", new CfnOutputProps { Value = Engines.Trino.Endpoint, Description = "In-cluster Trino coordinator, HTTPS (kubectl -n trino port-forward svc/trino-https 8443)" });
         _ = new CfnOutput(this, "ClickHouseEndpoint", new CfnOutputProps { Value = Engines.ClickHouse.Endpoint, Description = "In-cluster ClickHouse HTTPS endpoint" });
         _ = new CfnOutput(this, "ClickHouseCredentialsSecret", new CfnOutputProps { Value = ClickHouse.Credentials.SecretName });
         _ = new CfnOutput(this, "EnginesCaSecret", new CfnOutputProps { Value = Certificates.CaSecretName, Description = "Secrets Manager secret with the CA certificate of the engines' TLS endpoints" });

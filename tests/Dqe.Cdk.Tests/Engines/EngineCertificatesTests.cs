@@ -5,7 +5,7 @@ namespace Dqe.Cdk.Tests.Engines;
 public sealed class EngineCertificatesTests
 {
     [Theory]
-    [InlineData("trino-tls", "trino", "trino.trino.svc")]
+    [InlineData("trino-tls", "trino", "trino-https.trino.svc")]
     [InlineData("clickhouse-tls", "clickhouse", "clickhouse-dqe.clickhouse.svc")]
     public void Certificate_ClientEndpoint_IssuedByEnginesCaForServiceName(string name, string ns, string dnsName)
     {
@@ -42,6 +42,9 @@ public sealed class EngineCertificatesTests
         Assert.Equal(8443, (int)https["port"]!);
         Assert.Equal("/etc/trino/tls/tls-combined.pem", (string?)https["keystore"]!["path"]);
         Assert.Contains(values["secretMounts"]!.AsArray(), m => (string?)m!["secretName"] == "trino-tls" && (string?)m!["path"] == "/etc/trino/tls");
+        var service = Synth.Env("dev").EngineResources.Object("Service", "trino-https", "trino");
+        Assert.Equal(8443, (int)service["spec"]!["ports"]![0]!["port"]!);
+        Assert.Equal("coordinator", (string?)service["spec"]!["selector"]!["app.kubernetes.io/component"]);
     }
 
     [Fact]
