@@ -52,24 +52,14 @@ public sealed class ClickHouse : Construct
         props.Lake.GrantLakeRead(ServiceAccount, DataLake.RawPrefix);
         props.Lake.GrantLakeRead(ServiceAccount, DataLake.CuratedPrefix);
 
-        Credentials = new Secret(this, "Credentials", new SecretProps
-        {
-            SecretName = $"dqe/{props.EnvName}/clickhouse",
-            Description = $"Dqe {props.EnvName}: ClickHouse user '{ClickHouseInstallationManifest.User}' (synced into the clickhouse namespace)",
-            GenerateSecretString = new SecretStringGenerator
-            {
-                SecretStringTemplate = $"{{\"user\":\"{ClickHouseInstallationManifest.User}\"}}",
-                GenerateStringKey = "password",
-                ExcludePunctuation = true,
-                PasswordLength = 32,
-            },
-            RemovalPolicy = props.Removal,
-        });
+        Credentials = GeneratedSecret.Create(this, "Credentials", $"dqe/{props.EnvName}/clickhouse",
+            $"Dqe {props.EnvName}: ClickHouse user '{ClickHouseInstallationManifest.User}' (synced into the clickhouse namespace)",
+            "user", ClickHouseInstallationManifest.User, "password", props.Removal);
         props.Secrets.GrantRead(Credentials);
         var synced = new List<KubernetesManifest>
         {
             props.Secrets.Sync(this, "CredentialsSecret", ns, ClickHouseInstallationManifest.CredentialsSecret, SecretsSync.AwsStore,
-                ("user", Credentials.SecretName, "user"), ("password", Credentials.SecretName, "password")),
+                ("user", Credentials.SecretArn, "user"), ("password", Credentials.SecretArn, "password")),
         };
         synced.Add(props.Certificates.Issue(this, "Certificate", ns, ClickHouseInstallationManifest.TlsSecret,
             ClickHouseInstallationManifest.Host, $"{ClickHouseInstallationManifest.Host}.cluster.local", $"*.{ns}.svc", $"*.{ns}.svc.cluster.local", "localhost"));

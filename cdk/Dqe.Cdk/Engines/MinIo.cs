@@ -38,9 +38,9 @@ public sealed class MinIo : Construct
         var root = Generated("RootCredentials", props, "root", "rootUser", "dqe-root", "rootPassword");
         EngineKeys = Generated("EngineCredentials", props, "engines", "accessKey", EngineUser, "secretKey");
         var rootSync = props.Secrets.Sync(this, "RootSecret", ns, RootSecret, SecretsSync.AwsStore,
-            ("rootUser", root.SecretName, "rootUser"), ("rootPassword", root.SecretName, "rootPassword"));
+            ("rootUser", root.SecretArn, "rootUser"), ("rootPassword", root.SecretArn, "rootPassword"));
         var engineSync = props.Secrets.Sync(this, "EngineSecret", ns, LakeStore.CredentialsSecret, SecretsSync.AwsStore,
-            ("accessKey", EngineKeys.SecretName, "accessKey"), ("secretKey", EngineKeys.SecretName, "secretKey"));
+            ("accessKey", EngineKeys.SecretArn, "accessKey"), ("secretKey", EngineKeys.SecretArn, "secretKey"));
 
         var config = props.Config;
         Chart = Kube.Chart(this, "Chart", props.Cluster,
@@ -73,19 +73,8 @@ public sealed class MinIo : Construct
 
     private Secret Generated(string id, MinIoProps props, string name, string userKey, string user, string passwordKey)
     {
-        var secret = new Secret(this, id, new SecretProps
-        {
-            SecretName = $"dqe/{props.EnvName}/minio-{name}",
-            Description = $"Dqe {props.EnvName}: MinIO {name} credentials (synced into engine namespaces)",
-            GenerateSecretString = new SecretStringGenerator
-            {
-                SecretStringTemplate = $"{{\"{userKey}\":\"{user}\"}}",
-                GenerateStringKey = passwordKey,
-                ExcludePunctuation = true,
-                PasswordLength = 40,
-            },
-            RemovalPolicy = props.Removal,
-        });
+        var secret = GeneratedSecret.Create(this, id, $"dqe/{props.EnvName}/minio-{name}",
+            $"Dqe {props.EnvName}: MinIO {name} credentials (synced into engine namespaces)", userKey, user, passwordKey, props.Removal, length: 40);
         props.Secrets.GrantRead(secret);
         return secret;
     }

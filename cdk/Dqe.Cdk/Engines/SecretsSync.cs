@@ -151,12 +151,26 @@ public sealed class SecretsSync : Construct
 
         GrantRead(keys);
         return Sync(scope, "MinIoKeys", ns, LakeStore.CredentialsSecret, AwsStore,
-            ("accessKey", keys.SecretName, "accessKey"), ("secretKey", keys.SecretName, "secretKey"));
+            ("accessKey", keys.SecretArn, "accessKey"), ("secretKey", keys.SecretArn, "secretKey"));
     }
 
     /// <summary>Keeps Kubernetes secret <paramref name="target"/> in <paramref name="ns"/> in sync with keys of a store's secret.</summary>
     /// <param name="data">Per key of the Kubernetes secret: the remote secret name and the JSON property (or secret key) to copy.</param>
-    public KubernetesManifest Sync(Construct scope, string id, string ns, string target, string store, params (string Key, string RemoteKey, string Property)[] data)
+    public KubernetesManifest Sync(Construct scope, string id, string ns, string target, string store, params (string Key, string RemoteKey, string Property)[] data) =>
+        ExternalSecret(scope, id, ns, target, store, template: null, data);
+
+    /// <summary>
+    /// Writes an htpasswd-style file (key password.db, one bcrypt line for <paramref name="user"/>) built from the
+    /// password in Secrets Manager secret <paramref name="remoteKey"/>: Trino's file password authenticator reads it.
+    /// </summary>
+    public KubernetesManifest SyncPasswordFile(Construct scope, string id, string ns, string target, string remoteKey, string user) =>
+        ExternalSecret(scope, id, ns, target, AwsStore,
+            // Sprig's htpasswd writes bcrypt as $2a$; Trino recognises bcrypt by the equivalent $2y$ prefix.
+            new Dictionary<string, string> { ["password.db"] = $"{{{{ htpasswd \"{user}\" .password | replace \"$2a$\" \"$2y$\" }}}}" },
+            [("password", remoteKey, "password")]);
+
+    private KubernetesManifest ExternalSecret(
+        Construct scope, string id, string ns, string target, string store, IReadOnlyDictionary<string, string>? template, (string Key, string RemoteKey, string Property)[] data)
     {
         ArgumentNullException.ThrowIfNull(data);
         var manifest = Kube.Apply(scope, id, _cluster, new
@@ -168,7 +182,12 @@ public sealed class SecretsSync : Construct
             {
                 refreshInterval = "1h",
                 secretStoreRef = new { kind = "ClusterSecretStore", name = store },
-                target = new { name = target, creationPolicy = "Owner" },
+                target = new
+                {
+                    name = target,
+                    creationPolicy = "Owner",
+                    template = template is null ? null : new { engineVersion = "v2", data = template },
+                },
                 data = data.Select(d => new { secretKey = d.Key, remoteRef = new { key = d.RemoteKey, property = d.Property } }).ToArray(),
             },
         });

@@ -1,3 +1,4 @@
+using Amazon.CDK;
 using Amazon.CDK.AWS.EKS;
 using Amazon.CDK.AWS.SecretsManager;
 using Constructs;
@@ -15,9 +16,10 @@ namespace Dqe.Cdk.Engines;
 /// <param name="Namespaces">The engine namespaces.</param>
 /// <param name="Secrets">Syncs the PostgreSQL password, Kafka client certificate and MinIO keys into the namespace.</param>
 /// <param name="Certificates">Issues the coordinator's HTTPS certificate.</param>
+/// <param name="Removal">What happens to the generated credentials when the stack is deleted.</param>
 public sealed record TrinoProps(
     Cluster Cluster, TrinoConfig Config, string EnvName, MonitoringConfig Monitoring, DataLake Lake, LakeStore Store,
-    EngineNamespaces Namespaces, SecretsSync Secrets, EngineCertificates Certificates);
+    EngineNamespaces Namespaces, SecretsSync Secrets, EngineCertificates Certificates, RemovalPolicy Removal);
 
 /// <summary>
 /// Trino from the official chart: one coordinator and an HPA-scaled worker pool on the analytics nodes, memory
@@ -35,6 +37,11 @@ public sealed class Trino : Construct
     public const int HttpsPort = 8443;
 
     public const string TlsSecret = "trino-tls";
+
+    /// <summary>The user clients (automation, Grafana) authenticate as over HTTPS.</summary>
+    public const string User = "dqe";
+    private const string PasswordFileSecret = "trino-password-authentication";
+    private const string InternalSecret = "trino-internal";
 
     /// <summary>Our Service for the HTTPS port: chart versions differ in whether (and how) theirs exposes it.</summary>
     public const string HttpsService = "trino-https";
@@ -60,8 +67,17 @@ public sealed class Trino : Construct
 
         var postgresSecret = Secret.FromSecretNameV2(this, "PostgresPassword", config.Postgres.PasswordSecretName);
         props.Secrets.GrantRead(postgresSecret);
+        Credentials = GeneratedSecret.Create(this, "Credentials", $"dqe/{props.EnvName}/trino",
+            $"Dqe {props.EnvName}: Trino user '{User}' (password file in the trino namespace)", "user", User, "password", props.Removal);
+        // Coordinator and workers sign internal requests with it once authentication is on.
+        var shared = GeneratedSecret.Create(this, "InternalSecret", $"dqe/{props.EnvName}/trino-internal",
+            $"Dqe {props.EnvName}: Trino internal-communication shared secret", "purpose", "internal-communication", "secret", props.Removal, length: 64);
+        props.Secrets.GrantRead(Credentials);
+        props.Secrets.GrantRead(shared);
         var synced = new List<KubernetesManifest>
         {
+            props.Secrets.SyncPasswordFile(this, "PasswordFile", ns, PasswordFileSecret, Credentials.SecretArn, User),
+            props.Secrets.Sync(this, "InternalSecretSync", ns, InternalSecret, SecretsSync.AwsStore, ("secret", shared.SecretArn, "secret")),
             props.Secrets.Sync(this, "PostgresSecret", ns, "trino-postgres", SecretsSync.AwsStore, ("password", config.Postgres.PasswordSecretName, "password")),
             props.Secrets.SyncKafkaClient(this, ns, Kafka.TrinoUser),
             props.Certificates.Issue(this, "Certificate", ns, TlsSecret,
@@ -71,6 +87,7 @@ public sealed class Trino : Construct
         var env = new List<object>
         {
             Kube.SecretEnv("POSTGRES_PASSWORD", "trino-postgres", "password"),
+            Kube.SecretEnv("TRINO_SHARED_SECRET", InternalSecret, "secret"),
             Kube.SecretEnv("KAFKA_TRUSTSTORE_PASSWORD", SecretsSync.KafkaClientTarget, "ca.password"),
             Kube.SecretEnv("KAFKA_KEYSTORE_PASSWORD", SecretsSync.KafkaClientTarget, "user.password"),
         };
@@ -124,6 +141,9 @@ public sealed class Trino : Construct
 
     public ServiceAccount ServiceAccount { get; }
 
+    /// <summary>Generated credentials of the Trino user (JSON keys user, password); automation reads them.</summary>
+    public Secret Credentials { get; }
+
     public HelmChart Chart { get; }
 
     internal TrinoValues Values { get; }
@@ -140,7 +160,8 @@ public sealed class Trino : Construct
                 new TrinoValues.ServerConfig(
                     new TrinoValues.QueryLimit(TrinoMemory.Size(TrinoMemory.ClusterQueryMib(worker, config.Workers))),
                     // cert-manager's combined PEM (key + chain) is a keystore Trino reads directly.
-                    new TrinoValues.HttpsValues(true, HttpsPort, new TrinoValues.KeystoreValues($"{TlsMount}/tls-combined.pem"))),
+                    new TrinoValues.HttpsValues(true, HttpsPort, new TrinoValues.KeystoreValues($"{TlsMount}/tls-combined.pem")),
+                    AuthenticationType: "PASSWORD"),
                 new TrinoValues.AutoscalingValues(
                     Enabled: true,
                     MaxReplicas: config.MaxWorkers,
@@ -166,6 +187,8 @@ public sealed class Trino : Construct
                 new TrinoValues.SecretMount("kafka-client", SecretsSync.KafkaClientTarget, TrinoCatalogs.KafkaClientMount),
                 new TrinoValues.SecretMount("tls", TlsSecret, TlsMount),
             ],
+            new TrinoValues.AuthValues(PasswordFileSecret),
+            ["internal-communication.shared-secret=${ENV:TRINO_SHARED_SECRET}"],
             new TrinoValues.JmxValues(true, 9080, 9081,
                 new TrinoValues.ExporterValues(true, JmxExporterImage, "IfNotPresent", JmxExporterPort, JmxExporterConfig())),
             new TrinoValues.MonitorValues(props.Monitoring.ServiceMonitors,

@@ -9,6 +9,8 @@ internal sealed record TrinoValues(
     IReadOnlyDictionary<string, string> Catalogs,
     IReadOnlyList<object> Env,
     IReadOnlyList<TrinoValues.SecretMount> SecretMounts,
+    TrinoValues.AuthValues Auth,
+    IReadOnlyList<string> AdditionalConfigProperties,
     TrinoValues.JmxValues Jmx,
     TrinoValues.MonitorValues ServiceMonitor)
 {
@@ -16,7 +18,9 @@ internal sealed record TrinoValues(
 
     internal sealed record NodeEnvironment(string Environment);
 
-    internal sealed record ServerConfig(QueryLimit Query, HttpsValues Https);
+    internal sealed record ServerConfig(QueryLimit Query, HttpsValues Https, string AuthenticationType);
+
+    internal sealed record AuthValues(string PasswordAuthSecret);
 
     internal sealed record HttpsValues(bool Enabled, int Port, KeystoreValues Keystore);
 

@@ -27,7 +27,7 @@ public sealed class EnginesStack : Stack
             : null;
         Store = MinIo?.Store ?? new LakeStore(lake.LakeBucket.BucketName, lake.BackupsBucket.BucketName, config.Region, Endpoint: null, Credentials: null);
 
-        Trino = new Trino(this, "Trino", new TrinoProps(cluster, engines.Trino, config.Env, engines.Monitoring, lake, Store, Namespaces, Secrets, Certificates));
+        Trino = new Trino(this, "Trino", new TrinoProps(cluster, engines.Trino, config.Env, engines.Monitoring, lake, Store, Namespaces, Secrets, Certificates, removal));
         ClickHouse = new ClickHouse(this, "ClickHouse", new ClickHouseProps(
             cluster, engines.ClickHouse, config.Env, engines.Monitoring, lake, Store, Namespaces, Secrets, removal, Certificates));
         Spark = new SparkOperator(this, "Spark", new SparkOperatorProps(cluster, engines.Spark, engines.Kafka, engines.Monitoring, lake, Store, Namespaces, Secrets));
@@ -40,7 +40,8 @@ public sealed class EnginesStack : Stack
 
         _ = new CfnOutput(this, "TrinoEndpoint", new CfnOutputProps { Value = Engines.Trino.Endpoint, Description = "In-cluster Trino coordinator, HTTPS (kubectl -n trino port-forward svc/trino-https 8443)" });
         _ = new CfnOutput(this, "ClickHouseEndpoint", new CfnOutputProps { Value = Engines.ClickHouse.Endpoint, Description = "In-cluster ClickHouse HTTPS endpoint" });
-        _ = new CfnOutput(this, "ClickHouseCredentialsSecret", new CfnOutputProps { Value = ClickHouse.Credentials.SecretName });
+        _ = new CfnOutput(this, "TrinoCredentialsSecret", new CfnOutputProps { Value = Trino.Credentials.SecretArn });
+        _ = new CfnOutput(this, "ClickHouseCredentialsSecret", new CfnOutputProps { Value = ClickHouse.Credentials.SecretArn });
         _ = new CfnOutput(this, "EnginesCaSecret", new CfnOutputProps { Value = Certificates.CaSecretName, Description = "Secrets Manager secret with the CA certificate of the engines' TLS endpoints" });
         _ = new CfnOutput(this, "KafkaBootstrap", new CfnOutputProps { Value = Engines.Kafka.Bootstrap });
         _ = new CfnOutput(this, "AutomationRoleArn", new CfnOutputProps { Value = Automation.Role.RoleArn });
