@@ -1,4 +1,6 @@
 using Amazon.CDK.AWS.EKS;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.SecretsManager;
 using Constructs;
 
 namespace Dqe.Cdk.Engines;
@@ -22,6 +24,7 @@ public sealed class EngineCertificates : Construct
     private const string CaSecret = "dqe-ca";
 
     private readonly Cluster _cluster;
+    private int _caReaders;
 
     public EngineCertificates(Construct scope, string id, EngineCertificatesProps props)
         : base(scope, id)
@@ -85,6 +88,10 @@ public sealed class EngineCertificates : Construct
 
     /// <summary>Secrets Manager secret holding the CA certificate (PEM) clients verify the engines with.</summary>
     public string CaSecretName { get; }
+
+    /// <summary>Lets <paramref name="grantee"/> read the published CA certificate (to verify the engines' endpoints).</summary>
+    public Grant GrantCaRead(IGrantable grantee) =>
+        Secret.FromSecretNameV2(this, $"Ca{_caReaders++}", CaSecretName).GrantRead(grantee);
 
     /// <summary>
     /// A certificate for <paramref name="dnsNames"/> in secret <paramref name="secretName"/> of <paramref name="ns"/>

@@ -37,6 +37,10 @@ public sealed class EnginesStack : Stack
             cluster, Namespaces, [.. vpc.PrivateSubnets.Select(s => s.Ipv4CidrBlock)], config.Network.Cidr, engines.Monitoring.Namespace,
             engines.Trino.Postgres.Port));
         Automation = new AutomationAccess(this, "Automation", new AutomationAccessProps(cluster, Namespaces, config.Env, vpc));
+        // The functions query the engines as their users over TLS.
+        Trino.Credentials.GrantRead(Automation.Role);
+        ClickHouse.Credentials.GrantRead(Automation.Role);
+        Certificates.GrantCaRead(Automation.Role);
 
         _ = new CfnOutput(this, "TrinoEndpoint", new CfnOutputProps { Value = Engines.Trino.Endpoint, Description = "In-cluster Trino coordinator, HTTPS (kubectl -n trino port-forward svc/trino-https 8443)" });
         _ = new CfnOutput(this, "ClickHouseEndpoint", new CfnOutputProps { Value = Engines.ClickHouse.Endpoint, Description = "In-cluster ClickHouse HTTPS endpoint" });

@@ -79,5 +79,24 @@ public sealed class AutomationAccessTests
         Assert.All(ingress, i => Assert.Contains("AutomationClientSecurityGroup", i["SourceSecurityGroupId"]!.ToJsonString(), StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Role_Secrets_ReadsEngineCredentialsAndCaOnly()
+    {
+        var resources = Synth.Env("dev").EngineResources;
+        var role = Assert.Single(resources.Resources, r => (string?)r.Value!["Type"] == "AWS::IAM::Role" && r.Key.StartsWith("AutomationRole", StringComparison.Ordinal)).Key;
+
+        var statements = resources.Resources
+            .Where(r => (string?)r.Value!["Type"] == "AWS::IAM::Policy" && r.Value!["Properties"]!["Roles"]!.AsArray().Any(x => (string?)x!["Ref"] == role))
+            .SelectMany(r => r.Value!["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray().Select(s => s!.AsObject()))
+            .ToList();
+
+        var secretStatements = statements.Where(s => IamPolicies.Actions(s).Any(a => a.StartsWith("secretsmanager:", StringComparison.Ordinal))).ToList();
+        Assert.All(secretStatements, s => Assert.DoesNotContain(IamPolicies.Actions(s), a => a is "secretsmanager:PutSecretValue" or "secretsmanager:*"));
+        var text = string.Join(" ", secretStatements.Select(s => s.ToJsonString()));
+        Assert.Contains("TrinoCredentials", text, StringComparison.Ordinal);
+        Assert.Contains("ClickHouseCredentials", text, StringComparison.Ordinal);
+        Assert.Contains("dqe/dev/engines-ca", text, StringComparison.Ordinal);
+    }
+
     private static List<string> Strings(JsonNode? node) => node is JsonArray a ? [.. a.Select(x => (string)x!)] : [];
 }
