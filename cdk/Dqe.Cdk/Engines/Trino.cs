@@ -23,33 +23,37 @@ public sealed record TrinoProps(
 
 /// <summary>
 /// Trino from the official chart: one coordinator and an HPA-scaled worker pool on the analytics nodes, memory
-/// derived from container sizes, graceful worker shutdown, a worker PodDisruptionBudget, JMX metrics, and
-/// catalogs for the lake (Glue + S3 on IRSA), TPC-H/TPC-DS, Kafka and PostgreSQL.
+/// derived from container sizes, graceful worker shutdown, a worker PodDisruptionBudget, JMX metrics, clients on
+/// HTTPS with password authentication, and catalogs for the lake (Glue + S3 on IRSA), TPC-H/TPC-DS, Kafka and
+/// PostgreSQL.
 /// </summary>
 public sealed class Trino : Construct
 {
     public const string Release = "trino";
     public const string ServiceAccountName = "trino";
+
     /// <summary>Plain HTTP: coordinator and workers among themselves only.</summary>
     public const int HttpPort = 8080;
 
     /// <summary>HTTPS on the coordinator: the client port.</summary>
     public const int HttpsPort = 8443;
 
+    /// <summary>Our Service for the HTTPS port: chart versions differ in whether (and how) theirs exposes it.</summary>
+    public const string HttpsService = "trino-https";
+
     public const string TlsSecret = "trino-tls";
 
     /// <summary>The user clients (automation, Grafana) authenticate as over HTTPS.</summary>
     public const string User = "dqe";
-    private const string PasswordFileSecret = "trino-password-authentication";
-    private const string InternalSecret = "trino-internal";
 
-    /// <summary>Our Service for the HTTPS port: chart versions differ in whether (and how) theirs exposes it.</summary>
-    public const string HttpsService = "trino-https";
-    private const string TlsMount = "/etc/trino/tls";
     public const int JmxExporterPort = 5556;
 
     /// <summary>Pinned JMX exporter sidecar image (the chart's default is an unpinned :latest).</summary>
     public const string JmxExporterImage = "bitnami/jmx-exporter:1.1.0";
+
+    private const string TlsMount = "/etc/trino/tls";
+    private const string PasswordFileSecret = "trino-password-authentication";
+    private const string InternalSecret = "trino-internal";
 
     public Trino(Construct scope, string id, TrinoProps props)
         : base(scope, id)
