@@ -7,19 +7,12 @@ using Dqe.Cdk.Platform;
 
 namespace Dqe.Cdk.Engines;
 
-/// <param name="Cluster">The cluster.</param>
+/// <param name="Context">Cluster, namespaces, secret sync, environment.</param>
 /// <param name="Config">Layout, sizes, settings.</param>
-/// <param name="EnvName">Environment name, part of the credentials secret name.</param>
-/// <param name="Monitoring">Whether and how to create PodMonitors.</param>
 /// <param name="Lake">Backups bucket (BACKUP TO the S3 disk) and lake (s3() loads) grants.</param>
 /// <param name="Store">S3 or MinIO.</param>
-/// <param name="Namespaces">The engine namespaces.</param>
-/// <param name="Secrets">Syncs the generated user password (and MinIO keys) into the namespace.</param>
-/// <param name="Removal">What happens to the credentials secret when the stack is deleted.</param>
 /// <param name="Certificates">Issues the servers' TLS certificate.</param>
-public sealed record ClickHouseProps(
-    Cluster Cluster, ClickHouseConfig Config, string EnvName, MonitoringConfig Monitoring, DataLake Lake, LakeStore Store,
-    EngineNamespaces Namespaces, SecretsSync Secrets, RemovalPolicy Removal, EngineCertificates Certificates);
+public sealed record ClickHouseProps(EngineContext Context, ClickHouseConfig Config, DataLake Lake, LakeStore Store, EngineCertificates Certificates);
 
 /// <summary>
 /// ClickHouse through the Altinity operator: the operator chart, a Keeper ensemble, and the installation
@@ -37,48 +30,47 @@ public sealed class ClickHouse : Construct
         var config = props.Config;
         var ns = EngineNamespaces.ClickHouse;
 
-        Operator = Kube.Chart(this, "Operator", props.Cluster,
+        Operator = Kube.Chart(this, "Operator", props.Context.Cluster,
             new HelmRelease("altinity-clickhouse-operator", "https://docs.altinity.com/clickhouse-operator/", config.OperatorChartVersion, ns, "clickhouse-operator"),
             new ClickHouseOperatorValues(
                 Kube.GeneralNodeSelector,
                 new ClickHouseOperatorValues.MetricsValues(true),
-                new ClickHouseOperatorValues.MonitorValues(props.Monitoring.ServiceMonitors,
-                    new Dictionary<string, string> { ["release"] = props.Monitoring.ReleaseLabel })));
-        Operator.Node.AddDependency(props.Namespaces.Manifest);
+                new ClickHouseOperatorValues.MonitorValues(props.Context.Monitoring.ServiceMonitors,
+                    new Dictionary<string, string> { ["release"] = props.Context.Monitoring.ReleaseLabel })));
+        Operator.Node.AddDependency(props.Context.Namespaces.Manifest);
 
-        ServiceAccount = new ServiceAccount(this, "ServiceAccount", new ServiceAccountProps { Cluster = props.Cluster, Name = ServiceAccountName, Namespace = ns });
-        ServiceAccount.Node.AddDependency(props.Namespaces.Manifest);
+        ServiceAccount = props.Context.ServiceAccount(this, ns, ServiceAccountName);
         props.Lake.GrantBackupsReadWrite(ServiceAccount, ClickHouseInstallationManifest.BackupPrefix);
         props.Lake.GrantLakeRead(ServiceAccount, DataLake.RawPrefix);
         props.Lake.GrantLakeRead(ServiceAccount, DataLake.CuratedPrefix);
 
-        Credentials = GeneratedSecret.Create(this, "Credentials", $"dqe/{props.EnvName}/clickhouse",
-            $"Dqe {props.EnvName}: ClickHouse user '{ClickHouseInstallationManifest.User}' (synced into the clickhouse namespace)",
-            "user", ClickHouseInstallationManifest.User, "password", props.Removal);
-        props.Secrets.GrantRead(Credentials);
+        Credentials = GeneratedSecret.Create(this, "Credentials", $"dqe/{props.Context.EnvName}/clickhouse",
+            $"Dqe {props.Context.EnvName}: ClickHouse user '{ClickHouseInstallationManifest.User}' (synced into the clickhouse namespace)",
+            "user", ClickHouseInstallationManifest.User, "password", props.Context.Removal);
+        props.Context.Secrets.GrantRead(Credentials);
         var synced = new List<KubernetesManifest>
         {
-            props.Secrets.Sync(this, "CredentialsSecret", ns, ClickHouseInstallationManifest.CredentialsSecret, SecretsSync.AwsStore,
+            props.Context.Secrets.Sync(this, "CredentialsSecret", ns, ClickHouseInstallationManifest.CredentialsSecret, SecretsSync.AwsStore,
                 ("user", Credentials.SecretArn, "user"), ("password", Credentials.SecretArn, "password")),
         };
         synced.Add(props.Certificates.Issue(this, "Certificate", ns, ClickHouseInstallationManifest.TlsSecret,
             ClickHouseInstallationManifest.Host, $"{ClickHouseInstallationManifest.Host}.cluster.local", $"*.{ns}.svc", $"*.{ns}.svc.cluster.local", "localhost"));
-        if (props.Secrets.SyncMinIoKeys(this, ns, props.Store) is { } minIoKeys)
+        if (props.Context.Secrets.SyncMinIoKeys(this, ns, props.Store) is { } minIoKeys)
         {
             synced.Add(minIoKeys);
         }
 
         var keeper = new List<object> { ClickHouseKeeperManifest.Build(config) };
         var servers = new List<object> { ClickHouseInstallationManifest.Build(config, props.Store, ServiceAccountName) };
-        if (props.Monitoring.ServiceMonitors)
+        if (props.Context.Monitoring.ServiceMonitors)
         {
-            keeper.Add(Kube.PodMonitor("clickhouse-keeper", ns, props.Monitoring, ClickHouseKeeperManifest.PodLabels, "metrics"));
-            servers.Add(Kube.PodMonitor("clickhouse", ns, props.Monitoring, ClickHouseInstallationManifest.PodLabels, "metrics"));
+            keeper.Add(Kube.PodMonitor("clickhouse-keeper", ns, props.Context.Monitoring, ClickHouseKeeperManifest.PodLabels, "metrics"));
+            servers.Add(Kube.PodMonitor("clickhouse", ns, props.Context.Monitoring, ClickHouseInstallationManifest.PodLabels, "metrics"));
         }
 
-        Keeper = Kube.Apply(this, "Keeper", props.Cluster, [.. keeper]);
+        Keeper = Kube.Apply(this, "Keeper", props.Context.Cluster, [.. keeper]);
         Keeper.Node.AddDependency(Operator);
-        Installation = Kube.Apply(this, "Installation", props.Cluster, [.. servers]);
+        Installation = Kube.Apply(this, "Installation", props.Context.Cluster, [.. servers]);
         Installation.Node.AddDependency(Operator);
         Installation.Node.AddDependency(Keeper);
         Installation.Node.AddDependency(ServiceAccount);

@@ -4,12 +4,10 @@ using Dqe.Cdk.Config;
 
 namespace Dqe.Cdk.Engines;
 
-/// <param name="Cluster">The cluster.</param>
+/// <param name="Context">Cluster, namespaces, environment.</param>
 /// <param name="Config">Operator and broker settings.</param>
-/// <param name="Monitoring">Whether and how to create PodMonitors.</param>
-/// <param name="Namespaces">The engine namespaces.</param>
 /// <param name="TrinoTopics">Topics Trino's kafka catalog reads (its user's ACLs).</param>
-public sealed record KafkaProps(ICluster Cluster, KafkaConfig Config, MonitoringConfig Monitoring, EngineNamespaces Namespaces, IReadOnlyList<string> TrinoTopics);
+public sealed record KafkaProps(EngineContext Context, KafkaConfig Config, IReadOnlyList<string> TrinoTopics);
 
 /// <summary>
 /// Strimzi operator and a KRaft Kafka cluster: brokers (each also a controller) one per analytics node and
@@ -45,10 +43,10 @@ public sealed class Kafka : Construct
         ArgumentNullException.ThrowIfNull(props);
         var config = props.Config;
         var ns = EngineNamespaces.Kafka;
-        Operator = Kube.Chart(this, "Operator", props.Cluster,
+        Operator = Kube.Chart(this, "Operator", props.Context.Cluster,
             new HelmRelease("strimzi-kafka-operator", "https://strimzi.io/charts/", config.OperatorChartVersion, ns, "strimzi"),
             new StrimziValues(Kube.GeneralNodeSelector, Kube.Resources(new PodResourcesConfig { MemoryGib = 1, Cpu = 1 }), WatchAnyNamespace: false, LogLevel: "INFO"));
-        Operator.Node.AddDependency(props.Namespaces.Manifest);
+        Operator.Node.AddDependency(props.Context.Namespaces.Manifest);
 
         var brokers = Kube.Labels(("strimzi.io/cluster", ClusterName), ("strimzi.io/pool-name", PoolName));
         var replication = Math.Min(3, config.Brokers);
@@ -171,14 +169,14 @@ public sealed class Kafka : Construct
             TopicAcl(config.IngestionTopic),
             new { resource = new { type = "group", name = SparkGroupPrefix, patternType = "prefix" }, operations = new[] { "Read" } },
         ]));
-        if (props.Monitoring.ServiceMonitors)
+        if (props.Context.Monitoring.ServiceMonitors)
         {
-            resources.Add(Kube.PodMonitor("kafka-brokers", ns, props.Monitoring, brokers, "tcp-prometheus"));
-            resources.Add(Kube.PodMonitor("kafka-exporter", ns, props.Monitoring,
+            resources.Add(Kube.PodMonitor("kafka-brokers", ns, props.Context.Monitoring, brokers, "tcp-prometheus"));
+            resources.Add(Kube.PodMonitor("kafka-exporter", ns, props.Context.Monitoring,
                 Kube.Labels(("strimzi.io/cluster", ClusterName), ("strimzi.io/kind", "Kafka"), ("strimzi.io/name", $"{ClusterName}-kafka-exporter")), "tcp-prometheus"));
         }
 
-        Resources = Kube.Apply(this, "Cluster", props.Cluster, [.. resources]);
+        Resources = Kube.Apply(this, "Cluster", props.Context.Cluster, [.. resources]);
         Resources.Node.AddDependency(Operator);
     }
 

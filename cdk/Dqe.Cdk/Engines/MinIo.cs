@@ -6,16 +6,10 @@ using Dqe.Cdk.Config;
 
 namespace Dqe.Cdk.Engines;
 
-/// <param name="Cluster">The cluster.</param>
+/// <param name="Context">Cluster, namespaces (including minio), secret sync, environment.</param>
 /// <param name="Config">Servers, volumes, resources.</param>
-/// <param name="EnvName">Environment name, part of the secret names.</param>
 /// <param name="Region">Region MinIO reports to S3 clients.</param>
-/// <param name="Monitoring">Whether and how to create ServiceMonitors.</param>
-/// <param name="Namespaces">The engine namespaces (including minio).</param>
-/// <param name="Secrets">Syncs the generated root and engine keys into the namespace.</param>
-/// <param name="Removal">What happens to the generated secrets when the stack is deleted.</param>
-public sealed record MinIoProps(
-    Cluster Cluster, MinIoConfig Config, string EnvName, string Region, MonitoringConfig Monitoring, EngineNamespaces Namespaces, SecretsSync Secrets, RemovalPolicy Removal);
+public sealed record MinIoProps(EngineContext Context, MinIoConfig Config, string Region);
 
 /// <summary>
 /// In-cluster S3-compatible storage for clusters without S3 (lake.store = minio): a distributed MinIO on the
@@ -37,13 +31,13 @@ public sealed class MinIo : Construct
         var ns = EngineNamespaces.MinIo;
         var root = Generated("RootCredentials", props, "root", "rootUser", "dqe-root", "rootPassword");
         EngineKeys = Generated("EngineCredentials", props, "engines", "accessKey", EngineUser, "secretKey");
-        var rootSync = props.Secrets.Sync(this, "RootSecret", ns, RootSecret, SecretsSync.AwsStore,
+        var rootSync = props.Context.Secrets.Sync(this, "RootSecret", ns, RootSecret, SecretsSync.AwsStore,
             ("rootUser", root.SecretArn, "rootUser"), ("rootPassword", root.SecretArn, "rootPassword"));
-        var engineSync = props.Secrets.Sync(this, "EngineSecret", ns, LakeStore.CredentialsSecret, SecretsSync.AwsStore,
+        var engineSync = props.Context.Secrets.Sync(this, "EngineSecret", ns, LakeStore.CredentialsSecret, SecretsSync.AwsStore,
             ("accessKey", EngineKeys.SecretArn, "accessKey"), ("secretKey", EngineKeys.SecretArn, "secretKey"));
 
         var config = props.Config;
-        Chart = Kube.Chart(this, "Chart", props.Cluster,
+        Chart = Kube.Chart(this, "Chart", props.Context.Cluster,
             new HelmRelease("minio", "https://charts.min.io/", config.ChartVersion, ns, Release),
             new MinIoValues(
                 Mode: "distributed",
@@ -55,8 +49,8 @@ public sealed class MinIo : Construct
                 Kube.AnalyticsTolerations,
                 [new(LakeBucket, "none", false, true), new(BackupsBucket, "none", false, true)],
                 [new(EngineUser, LakeStore.CredentialsSecret, "secretKey", "readwrite")],
-                new MinIoValues.MetricsValues(new MinIoValues.MonitorValues(props.Monitoring.ServiceMonitors,
-                    new Dictionary<string, string> { ["release"] = props.Monitoring.ReleaseLabel }))), waitReady: false);
+                new MinIoValues.MetricsValues(new MinIoValues.MonitorValues(props.Context.Monitoring.ServiceMonitors,
+                    new Dictionary<string, string> { ["release"] = props.Context.Monitoring.ReleaseLabel }))), waitReady: false);
         Chart.Node.AddDependency(rootSync);
         Chart.Node.AddDependency(engineSync);
 
@@ -73,9 +67,9 @@ public sealed class MinIo : Construct
 
     private Secret Generated(string id, MinIoProps props, string name, string userKey, string user, string passwordKey)
     {
-        var secret = GeneratedSecret.Create(this, id, $"dqe/{props.EnvName}/minio-{name}",
-            $"Dqe {props.EnvName}: MinIO {name} credentials (synced into engine namespaces)", userKey, user, passwordKey, props.Removal, length: 40);
-        props.Secrets.GrantRead(secret);
+        var secret = GeneratedSecret.Create(this, id, $"dqe/{props.Context.EnvName}/minio-{name}",
+            $"Dqe {props.Context.EnvName}: MinIO {name} credentials (synced into engine namespaces)", userKey, user, passwordKey, props.Context.Removal, length: 40);
+        props.Context.Secrets.GrantRead(secret);
         return secret;
     }
 }

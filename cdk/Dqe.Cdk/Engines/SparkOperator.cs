@@ -7,16 +7,12 @@ using Dqe.Cdk.Platform;
 
 namespace Dqe.Cdk.Engines;
 
-/// <param name="Cluster">The cluster.</param>
+/// <param name="Context">Cluster, namespaces, secret sync, environment.</param>
 /// <param name="Config">Operator version, image, dynamic allocation bounds, executor sizes.</param>
 /// <param name="Kafka">Topic the ingestion flow reads.</param>
-/// <param name="Monitoring">Whether and how to create PodMonitors.</param>
 /// <param name="Lake">Lake prefixes and Glue database the applications use.</param>
 /// <param name="Store">S3 or MinIO.</param>
-/// <param name="Namespaces">The engine namespaces.</param>
-/// <param name="Secrets">Syncs the Kafka CA (and MinIO keys) into the namespace.</param>
-public sealed record SparkOperatorProps(
-    Cluster Cluster, SparkConfig Config, KafkaConfig Kafka, MonitoringConfig Monitoring, DataLake Lake, LakeStore Store, EngineNamespaces Namespaces, SecretsSync Secrets);
+public sealed record SparkOperatorProps(EngineContext Context, SparkConfig Config, KafkaConfig Kafka, DataLake Lake, LakeStore Store);
 
 /// <summary>
 /// The Kubeflow Spark Operator running applications in the spark namespace as a service account on IRSA
@@ -35,13 +31,10 @@ public sealed class SparkOperator : Construct
         var config = props.Config;
         var ns = EngineNamespaces.Spark;
 
-        ServiceAccount = new ServiceAccount(this, "ServiceAccount", new ServiceAccountProps { Cluster = props.Cluster, Name = ServiceAccountName, Namespace = ns });
-        ServiceAccount.Node.AddDependency(props.Namespaces.Manifest);
-        props.Lake.GrantLakeRead(ServiceAccount, DataLake.RawPrefix);
-        props.Lake.GrantLakeReadWrite(ServiceAccount, DataLake.CuratedPrefix);
-        props.Lake.GrantCatalogReadWrite(ServiceAccount);
+        ServiceAccount = props.Context.ServiceAccount(this, ns, ServiceAccountName);
+        EngineContext.GrantLakeTransform(props.Lake, ServiceAccount);
 
-        Operator = Kube.Chart(this, "Operator", props.Cluster,
+        Operator = Kube.Chart(this, "Operator", props.Context.Cluster,
             new HelmRelease("spark-operator", "https://kubeflow.github.io/spark-operator", config.OperatorChartVersion, ns, "spark-operator"),
             new SparkOperatorValues(
                 new SparkOperatorValues.SparkValues([ns], new SparkOperatorValues.AccountValues(Create: false, ServiceAccountName), new SparkOperatorValues.RbacValues(true)),
@@ -49,15 +42,15 @@ public sealed class SparkOperator : Construct
                 new SparkOperatorValues.WebhookValues(true, Kube.GeneralNodeSelector),
                 new SparkOperatorValues.PrometheusValues(
                     new SparkOperatorValues.MetricsValues(true, MetricsPort),
-                    new SparkOperatorValues.PodMonitorValues(props.Monitoring.ServiceMonitors,
-                        new Dictionary<string, string> { ["release"] = props.Monitoring.ReleaseLabel }))));
+                    new SparkOperatorValues.PodMonitorValues(props.Context.Monitoring.ServiceMonitors,
+                        new Dictionary<string, string> { ["release"] = props.Context.Monitoring.ReleaseLabel }))));
         Operator.Node.AddDependency(ServiceAccount);
 
-        var kafkaClient = props.Secrets.SyncKafkaClient(this, ns, Kafka.SparkUser);
-        props.Secrets.SyncMinIoKeys(this, ns, props.Store);
+        var kafkaClient = props.Context.Secrets.SyncKafkaClient(this, ns, Kafka.SparkUser);
+        props.Context.Secrets.SyncMinIoKeys(this, ns, props.Store);
 
         Application = SparkIngestionJob.Application(config, props.Kafka, props.Store, ServiceAccountName);
-        Ingestion = Kube.Apply(this, "Ingestion", props.Cluster, new
+        Ingestion = Kube.Apply(this, "Ingestion", props.Context.Cluster, new
         {
             apiVersion = "v1",
             kind = "ConfigMap",
@@ -69,7 +62,7 @@ public sealed class SparkOperator : Construct
                 [SparkIngestionJob.ApplicationKey] = Kube.ConfigFile(HelmValues.From(Application)),
             },
         });
-        Ingestion.Node.AddDependency(props.Namespaces.Manifest);
+        Ingestion.Node.AddDependency(props.Context.Namespaces.Manifest);
         Ingestion.Node.AddDependency(kafkaClient);
 
         IngestionTable = IngestionGlueTable(props);

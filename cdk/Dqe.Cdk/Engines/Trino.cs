@@ -7,19 +7,12 @@ using Dqe.Cdk.Platform;
 
 namespace Dqe.Cdk.Engines;
 
-/// <param name="Cluster">The cluster.</param>
+/// <param name="Context">Cluster, namespaces, secret sync, environment.</param>
 /// <param name="Config">Sizes, HPA bounds, catalogs.</param>
-/// <param name="EnvName">Environment name, Trino's node.environment.</param>
-/// <param name="Monitoring">Whether and how to create ServiceMonitors.</param>
 /// <param name="Lake">The data lake: IRSA grants on its prefixes and Glue database.</param>
 /// <param name="Store">S3 or MinIO.</param>
-/// <param name="Namespaces">The engine namespaces.</param>
-/// <param name="Secrets">Syncs the PostgreSQL password, Kafka client certificate and MinIO keys into the namespace.</param>
 /// <param name="Certificates">Issues the coordinator's HTTPS certificate.</param>
-/// <param name="Removal">What happens to the generated credentials when the stack is deleted.</param>
-public sealed record TrinoProps(
-    Cluster Cluster, TrinoConfig Config, string EnvName, MonitoringConfig Monitoring, DataLake Lake, LakeStore Store,
-    EngineNamespaces Namespaces, SecretsSync Secrets, EngineCertificates Certificates, RemovalPolicy Removal);
+public sealed record TrinoProps(EngineContext Context, TrinoConfig Config, DataLake Lake, LakeStore Store, EngineCertificates Certificates);
 
 /// <summary>
 /// Trino from the official chart: one coordinator and an HPA-scaled worker pool on the analytics nodes, memory
@@ -62,28 +55,25 @@ public sealed class Trino : Construct
         var config = props.Config;
         var ns = EngineNamespaces.Trino;
 
-        ServiceAccount = new ServiceAccount(this, "ServiceAccount", new ServiceAccountProps { Cluster = props.Cluster, Name = ServiceAccountName, Namespace = ns });
-        ServiceAccount.Node.AddDependency(props.Namespaces.Manifest);
+        ServiceAccount = props.Context.ServiceAccount(this, ns, ServiceAccountName);
         // Reads raw and curated data, writes curated (CTAS, INSERT); the rest of the bucket stays out of reach.
-        props.Lake.GrantLakeRead(ServiceAccount, DataLake.RawPrefix);
-        props.Lake.GrantLakeReadWrite(ServiceAccount, DataLake.CuratedPrefix);
-        props.Lake.GrantCatalogReadWrite(ServiceAccount);
+        EngineContext.GrantLakeTransform(props.Lake, ServiceAccount);
 
         var postgresSecret = Secret.FromSecretNameV2(this, "PostgresPassword", config.Postgres.PasswordSecretName);
-        props.Secrets.GrantRead(postgresSecret);
-        Credentials = GeneratedSecret.Create(this, "Credentials", $"dqe/{props.EnvName}/trino",
-            $"Dqe {props.EnvName}: Trino user '{User}' (password file in the trino namespace)", "user", User, "password", props.Removal);
+        props.Context.Secrets.GrantRead(postgresSecret);
+        Credentials = GeneratedSecret.Create(this, "Credentials", $"dqe/{props.Context.EnvName}/trino",
+            $"Dqe {props.Context.EnvName}: Trino user '{User}' (password file in the trino namespace)", "user", User, "password", props.Context.Removal);
         // Coordinator and workers sign internal requests with it once authentication is on.
-        var shared = GeneratedSecret.Create(this, "InternalSecret", $"dqe/{props.EnvName}/trino-internal",
-            $"Dqe {props.EnvName}: Trino internal-communication shared secret", "purpose", "internal-communication", "secret", props.Removal, length: 64);
-        props.Secrets.GrantRead(Credentials);
-        props.Secrets.GrantRead(shared);
+        var shared = GeneratedSecret.Create(this, "InternalSecret", $"dqe/{props.Context.EnvName}/trino-internal",
+            $"Dqe {props.Context.EnvName}: Trino internal-communication shared secret", "purpose", "internal-communication", "secret", props.Context.Removal, length: 64);
+        props.Context.Secrets.GrantRead(Credentials);
+        props.Context.Secrets.GrantRead(shared);
         var synced = new List<KubernetesManifest>
         {
-            props.Secrets.SyncPasswordFile(this, "PasswordFile", ns, PasswordFileSecret, Credentials.SecretArn, User),
-            props.Secrets.Sync(this, "InternalSecretSync", ns, InternalSecret, SecretsSync.AwsStore, ("secret", shared.SecretArn, "secret")),
-            props.Secrets.Sync(this, "PostgresSecret", ns, "trino-postgres", SecretsSync.AwsStore, ("password", config.Postgres.PasswordSecretName, "password")),
-            props.Secrets.SyncKafkaClient(this, ns, Kafka.TrinoUser),
+            props.Context.Secrets.SyncPasswordFile(this, "PasswordFile", ns, PasswordFileSecret, Credentials.SecretArn, User),
+            props.Context.Secrets.Sync(this, "InternalSecretSync", ns, InternalSecret, SecretsSync.AwsStore, ("secret", shared.SecretArn, "secret")),
+            props.Context.Secrets.Sync(this, "PostgresSecret", ns, "trino-postgres", SecretsSync.AwsStore, ("password", config.Postgres.PasswordSecretName, "password")),
+            props.Context.Secrets.SyncKafkaClient(this, ns, Kafka.TrinoUser),
             props.Certificates.Issue(this, "Certificate", ns, TlsSecret,
                 // localhost: the documented way in from a workstation is kubectl port-forward.
                 HttpsService, $"{HttpsService}.{ns}", $"{HttpsService}.{ns}.svc", $"{HttpsService}.{ns}.svc.cluster.local", "localhost"),
@@ -95,7 +85,7 @@ public sealed class Trino : Construct
             Kube.SecretEnv("KAFKA_TRUSTSTORE_PASSWORD", SecretsSync.KafkaClientTarget, "ca.password"),
             Kube.SecretEnv("KAFKA_KEYSTORE_PASSWORD", SecretsSync.KafkaClientTarget, "user.password"),
         };
-        if (props.Secrets.SyncMinIoKeys(this, ns, props.Store) is { } minIoKeys)
+        if (props.Context.Secrets.SyncMinIoKeys(this, ns, props.Store) is { } minIoKeys)
         {
             synced.Add(minIoKeys);
             env.Add(Kube.SecretEnv("MINIO_ACCESS_KEY", LakeStore.CredentialsSecret, "accessKey"));
@@ -103,12 +93,12 @@ public sealed class Trino : Construct
         }
 
         Values = BuildValues(props, env);
-        Chart = Kube.Chart(this, "Chart", props.Cluster,
+        Chart = Kube.Chart(this, "Chart", props.Context.Cluster,
             new HelmRelease("trino", "https://trinodb.github.io/charts", config.ChartVersion, ns, Release), Values, waitReady: false);
         Chart.Node.AddDependency(ServiceAccount);
         synced.ForEach(s => Chart.Node.AddDependency(s));
 
-        Kube.Apply(this, "WorkerDisruptionBudget", props.Cluster,
+        Kube.Apply(this, "WorkerDisruptionBudget", props.Context.Cluster,
             // Voluntary disruptions (node drains, autoscaler scale-down) take one worker at a time.
             new
             {
@@ -128,7 +118,7 @@ public sealed class Trino : Construct
                     selector = CoordinatorLabels,
                     ports = new[] { new { name = "https", port = HttpsPort, targetPort = HttpsPort, protocol = "TCP" } },
                 },
-            }).Node.AddDependency(props.Namespaces.Manifest);
+            }).Node.AddDependency(props.Context.Namespaces.Manifest);
     }
 
     /// <summary>Labels of the worker pods (chart selector labels).</summary>
@@ -160,7 +150,7 @@ public sealed class Trino : Construct
         return new TrinoValues(
             new TrinoValues.ServerValues(
                 config.Workers,
-                new TrinoValues.NodeEnvironment(props.EnvName.Replace('-', '_')),
+                new TrinoValues.NodeEnvironment(props.Context.EnvName.Replace('-', '_')),
                 new TrinoValues.ServerConfig(
                     new TrinoValues.QueryLimit(TrinoMemory.Size(TrinoMemory.ClusterQueryMib(worker, config.Workers))),
                     // cert-manager's combined PEM (key + chain) is a keystore Trino reads directly.
@@ -185,7 +175,7 @@ public sealed class Trino : Construct
                 gracefulShutdown: new TrinoValues.GracefulShutdownValues(true, config.GracefulShutdownSeconds),
                 // Workers prefer distinct zones so a zone loss leaves most of the pool; soft, so scale-out never blocks.
                 affinity: new { podAntiAffinity = new { preferredDuringSchedulingIgnoredDuringExecution = new[] { new { weight = 100, podAffinityTerm = new { topologyKey = Kube.ZoneKey, labelSelector = new { matchLabels = WorkerLabels } } } } } }),
-            TrinoCatalogs.Build(config, props.Store, props.Cluster.Stack.Region),
+            TrinoCatalogs.Build(config, props.Store, props.Context.Cluster.Stack.Region),
             env,
             [
                 new TrinoValues.SecretMount("kafka-client", SecretsSync.KafkaClientTarget, TrinoCatalogs.KafkaClientMount),
@@ -195,8 +185,8 @@ public sealed class Trino : Construct
             ["internal-communication.shared-secret=${ENV:TRINO_SHARED_SECRET}"],
             new TrinoValues.JmxValues(true, 9080, 9081,
                 new TrinoValues.ExporterValues(true, JmxExporterImage, "IfNotPresent", JmxExporterPort, JmxExporterConfig())),
-            new TrinoValues.MonitorValues(props.Monitoring.ServiceMonitors,
-                new Dictionary<string, string> { ["release"] = props.Monitoring.ReleaseLabel }, "30s"));
+            new TrinoValues.MonitorValues(props.Context.Monitoring.ServiceMonitors,
+                new Dictionary<string, string> { ["release"] = props.Context.Monitoring.ReleaseLabel }, "30s"));
     }
 
     private static TrinoValues.NodeValues NodeValues(

@@ -21,16 +21,14 @@ public sealed class EnginesStack : Stack
         Namespaces = new EngineNamespaces(this, "Namespaces", new EngineNamespacesProps(cluster, withMinIo));
         Secrets = new SecretsSync(this, "Secrets", new SecretsSyncProps(cluster, engines.ExternalSecretsChartVersion, config.Region, Namespaces));
         Certificates = new EngineCertificates(this, "Certificates", new EngineCertificatesProps(cluster, engines.CertManagerChartVersion, config.Env, Namespaces, Secrets));
-        Kafka = new Kafka(this, "Kafka", new KafkaProps(cluster, engines.Kafka, engines.Monitoring, Namespaces, engines.Trino.KafkaTables));
-        MinIo = withMinIo
-            ? new MinIo(this, "MinIo", new MinIoProps(cluster, engines.MinIo, config.Env, config.Region, engines.Monitoring, Namespaces, Secrets, removal))
-            : null;
+        var context = new EngineContext(cluster, config.Env, engines.Monitoring, Namespaces, Secrets, removal);
+        Kafka = new Kafka(this, "Kafka", new KafkaProps(context, engines.Kafka, engines.Trino.KafkaTables));
+        MinIo = withMinIo ? new MinIo(this, "MinIo", new MinIoProps(context, engines.MinIo, config.Region)) : null;
         Store = MinIo?.Store ?? new LakeStore(lake.LakeBucket.BucketName, lake.BackupsBucket.BucketName, config.Region, Endpoint: null, Credentials: null);
 
-        Trino = new Trino(this, "Trino", new TrinoProps(cluster, engines.Trino, config.Env, engines.Monitoring, lake, Store, Namespaces, Secrets, Certificates, removal));
-        ClickHouse = new ClickHouse(this, "ClickHouse", new ClickHouseProps(
-            cluster, engines.ClickHouse, config.Env, engines.Monitoring, lake, Store, Namespaces, Secrets, removal, Certificates));
-        Spark = new SparkOperator(this, "Spark", new SparkOperatorProps(cluster, engines.Spark, engines.Kafka, engines.Monitoring, lake, Store, Namespaces, Secrets));
+        Trino = new Trino(this, "Trino", new TrinoProps(context, engines.Trino, lake, Store, Certificates));
+        ClickHouse = new ClickHouse(this, "ClickHouse", new ClickHouseProps(context, engines.ClickHouse, lake, Store, Certificates));
+        Spark = new SparkOperator(this, "Spark", new SparkOperatorProps(context, engines.Spark, engines.Kafka, lake, Store));
 
         var vpc = props.Network.Vpc;
         NetworkPolicies = new EngineNetworkPolicies(this, "NetworkPolicies", new EngineNetworkPoliciesProps(
