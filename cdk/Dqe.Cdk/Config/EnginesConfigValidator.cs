@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Dqe.Cdk.Config;
@@ -25,6 +26,7 @@ internal static partial class EnginesConfigValidator
         ValidateSpark(engines.Spark, check);
         ValidateKafka(config, check);
         ValidateMinIo(engines.MinIo, check);
+        ValidateCapacity(config, check);
         check(DnsLabelPattern().IsMatch(engines.Monitoring.Namespace),
             $"engines.monitoring.namespace = '{engines.Monitoring.Namespace}' is not a Kubernetes namespace name (DNS-1123 label)");
     }
@@ -110,6 +112,34 @@ internal static partial class EnginesConfigValidator
         check(minIo.Servers is >= 4 and <= 16 && minIo.Servers % 2 == 0, $"engines.minIo.servers = {minIo.Servers} must be an even number from 4 to 16 (erasure coding)");
         check(minIo.VolumeGib is >= 10 and <= 16384, $"engines.minIo.volumeGib = {minIo.VolumeGib} must be 10-16384");
         Resources("engines.minIo.resources", minIo.Resources, check);
+    }
+
+    /// <summary>
+    /// The engines' pods at their deploy-time sizes must fit the analytics pool at its maximum size on its smallest
+    /// instance type: otherwise pods stay Pending however far the autoscaler scales.
+    /// </summary>
+    private static void ValidateCapacity(DqeConfig config, Action<bool, string> check)
+    {
+        var pool = config.NodeGroups.Analytics;
+        var sizes = pool.InstanceTypes.Select(InstanceCapacity.VCpus).ToList();
+        if (sizes.Count == 0 || sizes.Any(s => s is null))
+        {
+            return;
+        }
+
+        var engines = config.Engines;
+        // CPU requests are 85% of the configured limits (see Kube.Resources); Keeper pods ask for 1 CPU.
+        double Requests(int pods, PodResourcesConfig resources) => pods * resources.Cpu * 0.85;
+        var demand = Requests(engines.ClickHouse.Shards * engines.ClickHouse.ReplicasPerShard, engines.ClickHouse.Resources)
+            + (engines.ClickHouse.KeeperNodes * 0.85)
+            + Requests(engines.Kafka.Brokers, engines.Kafka.Resources)
+            + Requests(1, engines.Trino.Coordinator)
+            + Requests(engines.Trino.Workers, engines.Trino.Worker)
+            + (config.Lake.Store == "minio" ? Requests(engines.MinIo.Servers, engines.MinIo.Resources) : 0);
+        var smallest = sizes.Min()!.Value;
+        var capacity = pool.MaxSize * smallest * InstanceCapacity.AllocatableShare;
+        check(demand <= capacity, string.Create(CultureInfo.InvariantCulture,
+            $"engines: the engines request {demand:0.#} CPUs on the analytics pool at deploy time but nodeGroups.analytics allows {capacity:0.#} ({pool.MaxSize} x {smallest} vCPUs, 90% allocatable): raise nodeGroups.analytics.maxSize or lower engine sizes"));
     }
 
     private static void Chart(string key, string version, Action<bool, string> check) =>

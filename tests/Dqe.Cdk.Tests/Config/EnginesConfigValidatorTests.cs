@@ -51,6 +51,27 @@ public sealed class EnginesConfigValidatorTests
     }
 
     [Fact]
+    public void Load_EnginesLargerThanAnalyticsPool_ClearCapacityError()
+    {
+        // dev's analytics pool: at most 6 x r5.xlarge (4 vCPUs) = 21.6 allocatable CPUs.
+        var error = Assert.Throws<ConfigException>(() => Synth.Config("dev", c => Engines(c, "dev")["trino"]!["workers"] = 10.0));
+
+        Assert.Contains("engines: the engines request 33.2 CPUs on the analytics pool at deploy time but nodeGroups.analytics allows 21.6 (6 x 4 vCPUs, 90% allocatable)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("r5.large", 2)]
+    [InlineData("r5.xlarge", 4)]
+    [InlineData("m5.2xlarge", 8)]
+    [InlineData("c6i.24xlarge", 96)]
+    [InlineData("m5.metal", null)]
+    [InlineData("t3.medium", null)]
+    public void VCpus_InstanceType_FromSizeSuffix(string instanceType, int? expected)
+    {
+        Assert.Equal(expected, InstanceCapacity.VCpus(instanceType));
+    }
+
+    [Fact]
     public void Load_UnknownLakeStore_ClearError()
     {
         var error = Assert.Throws<ConfigException>(() => Synth.Config("dev", c => c["dqe:environments"]!["dev"]!["lake"]!["store"] = "gcs"));

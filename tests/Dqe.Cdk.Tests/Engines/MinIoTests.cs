@@ -5,7 +5,13 @@ namespace Dqe.Cdk.Tests.Engines;
 public sealed class MinIoTests
 {
     private static readonly Lazy<SynthesizedEnv> WithMinIo = new(() =>
-        Synth.Fresh("dev", context => context["dqe:environments"]!["dev"]!["lake"]!["store"] = "minio"));
+        Synth.Fresh("dev", context =>
+        {
+            var dev = context["dqe:environments"]!["dev"]!;
+            dev["lake"]!["store"] = "minio";
+            // MinIO's servers need room on the analytics pool beside the engines.
+            dev["nodeGroups"]!["analytics"]!["maxSize"] = 9.0;
+        }));
 
     [Fact]
     public void Store_S3Default_NoMinIoDeployed()
