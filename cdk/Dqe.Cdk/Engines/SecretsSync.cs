@@ -13,7 +13,7 @@ namespace Dqe.Cdk.Engines;
 public sealed record SecretsSyncProps(Cluster Cluster, string ChartVersion, string Region, EngineNamespaces Namespaces);
 
 /// <summary>
-/// External Secrets Operator on IRSA: copies Secrets Manager secrets (and the Kafka cluster CA) into engine
+/// External Secrets Operator on IRSA: copies Secrets Manager secrets (and Kafka client certificates) into engine
 /// namespaces as Kubernetes secrets, so no password ever sits in cdk.json, a template or a Helm value.
 /// The operator may read only the secrets granted through <see cref="GrantRead"/>.
 /// </summary>
