@@ -24,6 +24,12 @@ public static class DqeApp
             Description = $"Dqe {config.Env}: network, EKS cluster and node groups, data lake",
         });
 
+        var engines = new EnginesStack(app, $"Dqe-{config.Env}-Engines", new EnginesStackProps(config, platform.Cluster, platform.Lake, platform.Network)
+        {
+            Env = env,
+            Description = $"Dqe {config.Env}: Trino, ClickHouse, Spark Operator, Kafka (and MinIO) on EKS",
+        });
+
         var observability = new ObservabilityStack(app, $"Dqe-{config.Env}-Observability", new ObservabilityStackProps(config, platform.Network, platform.Cluster)
         {
             Env = env,
@@ -42,6 +48,6 @@ public static class DqeApp
             Tags.Of(app).Add(key, value);
         }
 
-        return new DqeStacks(platform, observability, automation);
+        return new DqeStacks(platform, engines, observability, automation);
     }
 }

@@ -38,6 +38,7 @@ internal static partial class ConfigValidator
         Check(config.Security.FindingsEmail.Length == 0 || config.Security.FindingsEmail.Contains('@', StringComparison.Ordinal),
             $"security.findingsEmail = '{config.Security.FindingsEmail}' is not an email address");
         ObservabilityConfigValidator.Validate(config.Observability, config.Network.AvailabilityZones.Count, Check);
+        EnginesConfigValidator.Validate(config, Check);
         return errors;
     }
 

@@ -33,6 +33,8 @@ public sealed record DqeConfig
 
     public ObservabilityConfig Observability { get; init; } = new();
 
+    public EnginesConfig Engines { get; init; } = new();
+
     /// <summary>CloudWatch Logs retention for the cluster, flow logs and functions (a value CloudWatch accepts).</summary>
     public int LogRetentionDays { get; init; } = 30;
 

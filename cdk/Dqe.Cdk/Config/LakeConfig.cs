@@ -21,6 +21,9 @@ public sealed record LakeConfig
     /// <summary>Days noncurrent object versions are kept in versioned buckets (1-365).</summary>
     public int NoncurrentVersionExpiryDays { get; init; } = 30;
 
+    /// <summary>Object store the engines use for the lake: "s3" (default, through IRSA) or "minio" (in-cluster, for clusters without S3).</summary>
+    public string Store { get; init; } = "s3";
+
     /// <summary>Days S3 server access logs are kept (1-3650).</summary>
     public int AccessLogsExpireAfterDays { get; init; } = 365;
 }

@@ -103,8 +103,8 @@ public sealed class DataLake : Construct
     /// <summary>Read and write objects under <paramref name="prefix"/> of the lake.</summary>
     public Grant GrantLakeReadWrite(IGrantable grantee, string prefix = "") => LakeBucket.GrantReadWrite(grantee, prefix + "*");
 
-    /// <summary>Read and write backups (engines' BACKUP TO S3, manifests, restore verification).</summary>
-    public Grant GrantBackupsReadWrite(IGrantable grantee) => BackupsBucket.GrantReadWrite(grantee);
+    /// <summary>Read and write backups under <paramref name="prefix"/> (engines' BACKUP TO S3, manifests, restore verification).</summary>
+    public Grant GrantBackupsReadWrite(IGrantable grantee, string prefix = "") => BackupsBucket.GrantReadWrite(grantee, prefix + "*");
 
     /// <summary>Write reports and read earlier ones (baselines, trends).</summary>
     public Grant GrantReportsReadWrite(IGrantable grantee) => ReportsBucket.GrantReadWrite(grantee);

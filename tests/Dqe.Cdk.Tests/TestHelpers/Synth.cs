@@ -46,6 +46,8 @@ internal sealed class SynthesizedEnv(DqeConfig config, DqeStacks stacks)
     private readonly Lazy<Template> _platform = new(() => Template.FromStack(stacks.Platform));
     private readonly Lazy<Template> _automation = new(() => Template.FromStack(stacks.Automation));
     private readonly Lazy<Template> _observability = new(() => Template.FromStack(stacks.Observability));
+    private readonly Lazy<Template> _engines = new(() => Template.FromStack(stacks.Engines));
+    private readonly Lazy<EngineResources> _engineResources = new(() => new EngineResources(Template.FromStack(stacks.Engines)));
 
     public DqeConfig Config { get; } = config;
 
@@ -56,4 +58,9 @@ internal sealed class SynthesizedEnv(DqeConfig config, DqeStacks stacks)
     public Template Automation => _automation.Value;
 
     public Template Observability => _observability.Value;
+
+    public Template Engines => _engines.Value;
+
+    /// <summary>The engines stack's Helm releases and Kubernetes objects, parsed.</summary>
+    public EngineResources EngineResources => _engineResources.Value;
 }

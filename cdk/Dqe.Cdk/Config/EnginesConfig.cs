@@ -1,0 +1,23 @@
+namespace Dqe.Cdk.Config;
+
+/// <summary>The query engines and data services deployed on EKS (cdk.json key <c>engines</c>), each in its own namespace.</summary>
+public sealed record EnginesConfig
+{
+    public TrinoConfig Trino { get; init; } = new();
+
+    public ClickHouseConfig ClickHouse { get; init; } = new();
+
+    public SparkConfig Spark { get; init; } = new();
+
+    public KafkaConfig Kafka { get; init; } = new();
+
+    public MinIoConfig MinIo { get; init; } = new();
+
+    public MonitoringConfig Monitoring { get; init; } = new();
+
+    /// <summary>Pinned cert-manager chart version (charts.jetstack.io, v-prefixed): issues the engines' TLS certificates.</summary>
+    public string CertManagerChartVersion { get; init; } = "v1.16.2";
+
+    /// <summary>Pinned external-secrets chart version: syncs Secrets Manager secrets into engine namespaces.</summary>
+    public string ExternalSecretsChartVersion { get; init; } = "0.10.7";
+}

@@ -1,0 +1,153 @@
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.EKS;
+using Amazon.CDK.AWS.IAM;
+using Constructs;
+
+namespace Dqe.Cdk.Engines;
+
+/// <summary>
+/// The IAM role the automation functions (benchmarks, chaos, remediation, scaling) run as, mapped through an
+/// EKS access entry to the Kubernetes group <see cref="Group"/>, which holds only what those workflows need:
+/// read and delete engine pods, cordon nodes, manage Chaos Mesh experiments in engine namespaces, patch the
+/// ClickHouseInstallation (replica count) and the Trino worker HPA. Nothing cluster-admin, no secrets.
+/// </summary>
+public sealed class AutomationAccess : Construct
+{
+    public const string Group = "dqe-automation";
+    public const string UserName = "dqe-automation";
+
+    /// <summary>Chaos Mesh kinds (plural resource names) the workflows create and clean up.</summary>
+    public static readonly IReadOnlyList<string> ChaosResources =
+        ["podchaos", "networkchaos", "stresschaos", "iochaos", "timechaos", "schedules", "workflows", "workflownodes"];
+
+    private readonly Cluster _cluster;
+    private int _mapped;
+
+    public AutomationAccess(Construct scope, string id, AutomationAccessProps props)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        _cluster = props.Cluster;
+        Role = new Role(this, "Role", new RoleProps
+        {
+            AssumedBy = new ServicePrincipal("lambda.amazonaws.com"),
+            Description = $"Dqe {props.EnvName}: automation functions acting on the engines (Kubernetes group {Group})",
+        });
+        // The functions build an EKS bearer token themselves; they only need to find the endpoint and CA.
+        Role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["eks:DescribeCluster"],
+            Resources = [props.Cluster.ClusterArn],
+        }));
+        GrantKubernetesAutomation(Role);
+
+        ClientSecurityGroup = new SecurityGroup(this, "ClientSecurityGroup", new SecurityGroupProps
+        {
+            Vpc = props.Vpc,
+            Description = $"Dqe {props.EnvName}: automation functions reaching the engines' client ports",
+            AllowAllOutbound = true,
+        });
+        // Pods use the cluster security group of their nodes; open only the engines' client ports to the functions.
+        foreach (var port in ClientPorts)
+        {
+            _ = new CfnSecurityGroupIngress(this, $"EngineClientPort{port}", new CfnSecurityGroupIngressProps
+            {
+                GroupId = props.Cluster.ClusterSecurityGroupId,
+                SourceSecurityGroupId = ClientSecurityGroup.SecurityGroupId,
+                IpProtocol = "tcp",
+                FromPort = port,
+                ToPort = port,
+                Description = $"Dqe automation functions to engine port {port}",
+            });
+        }
+
+        var documents = new List<object>
+        {
+            ClusterRole("dqe-automation-nodes",
+                // Cordon/uncordon is a patch of spec.unschedulable; nothing else on nodes is written.
+                Rule([""], ["nodes"], ["get", "list", "watch", "patch"])),
+            Binding("ClusterRoleBinding", "dqe-automation-nodes", ns: null),
+        };
+        foreach (var ns in props.Namespaces.Names)
+        {
+            documents.Add(NamespacedRole("dqe-automation", ns,
+                Rule([""], ["pods"], ["get", "list", "watch", "delete"]),
+                Rule([""], ["pods/log"], ["get"]),
+                Rule([""], ["events"], ["get", "list", "watch"]),
+                Rule(["chaos-mesh.org"], ChaosResources, ["get", "list", "watch", "create", "update", "patch", "delete"])));
+            documents.Add(Binding("RoleBinding", "dqe-automation", ns));
+        }
+
+        documents.Add(NamespacedRole("dqe-automation-clickhouse-replicas", EngineNamespaces.ClickHouse,
+            Rule(["clickhouse.altinity.com"], ["clickhouseinstallations"], ["get", "patch"], [ClickHouse.InstallationName]),
+            Rule(["clickhouse.altinity.com"], ["clickhouseinstallations"], ["list", "watch"])));
+        documents.Add(Binding("RoleBinding", "dqe-automation-clickhouse-replicas", EngineNamespaces.ClickHouse));
+        documents.Add(NamespacedRole("dqe-automation-trino-hpa", EngineNamespaces.Trino,
+            Rule(["autoscaling"], ["horizontalpodautoscalers"], ["get", "patch"], [TrinoWorkerHpa]),
+            Rule(["autoscaling"], ["horizontalpodautoscalers"], ["list", "watch"])));
+        documents.Add(Binding("RoleBinding", "dqe-automation-trino-hpa", EngineNamespaces.Trino));
+
+        Rbac = Kube.Apply(this, "Rbac", props.Cluster, [.. documents]);
+        Rbac.Node.AddDependency(props.Namespaces.Manifest);
+    }
+
+    /// <summary>Name of the HPA the Trino chart creates for the workers.</summary>
+    public const string TrinoWorkerHpa = "trino-worker";
+
+    /// <summary>Trino and ClickHouse HTTPS (8443) and ClickHouse secure native (9440): the only pod ports the functions can reach.</summary>
+    public static IReadOnlyList<int> ClientPorts =>
+        [.. new[] { Trino.HttpsPort, ClickHouseInstallationManifest.HttpsPort, ClickHouseInstallationManifest.SecureNativePort }.Distinct()];
+
+    /// <summary>The functions' execution role: pass it to the automation stack's functions.</summary>
+    public Role Role { get; }
+
+    /// <summary>Security group to attach to the functions (VPC config) so they reach the engines' client ports.</summary>
+    public SecurityGroup ClientSecurityGroup { get; }
+
+    public KubernetesManifest Rbac { get; }
+
+    /// <summary>
+    /// Maps another IAM role to the automation group. The access entry lives in this stack, so use it only for
+    /// roles this stack may depend on (e.g. imported by ARN); functions in later stacks should use <see cref="Role"/>.
+    /// </summary>
+    public CfnAccessEntry GrantKubernetesAutomation(IRole role)
+    {
+        ArgumentNullException.ThrowIfNull(role);
+        return new CfnAccessEntry(this, $"AccessEntry{_mapped++}", new CfnAccessEntryProps
+        {
+            ClusterName = _cluster.ClusterName,
+            PrincipalArn = role.RoleArn,
+            Type = "STANDARD",
+            Username = UserName,
+            KubernetesGroups = [Group],
+        });
+    }
+
+    private static object Rule(string[] apiGroups, IEnumerable<string> resources, string[] verbs, string[]? resourceNames = null) =>
+        new { apiGroups, resources = resources.ToArray(), verbs, resourceNames };
+
+    private static object ClusterRole(string name, params object[] rules) => new
+    {
+        apiVersion = "rbac.authorization.k8s.io/v1",
+        kind = "ClusterRole",
+        metadata = new { name },
+        rules,
+    };
+
+    private static object NamespacedRole(string name, string ns, params object[] rules) => new
+    {
+        apiVersion = "rbac.authorization.k8s.io/v1",
+        kind = "Role",
+        metadata = new { name, @namespace = ns },
+        rules,
+    };
+
+    private static object Binding(string kind, string role, string? ns) => new
+    {
+        apiVersion = "rbac.authorization.k8s.io/v1",
+        kind,
+        metadata = new { name = role, @namespace = ns },
+        roleRef = new { apiGroup = "rbac.authorization.k8s.io", kind = kind == "ClusterRoleBinding" ? "ClusterRole" : "Role", name = role },
+        subjects = new[] { new { kind = "Group", name = Group, apiGroup = "rbac.authorization.k8s.io" } },
+    };
+}

@@ -1,0 +1,182 @@
+using Dqe.Cdk.Config;
+
+namespace Dqe.Cdk.Engines;
+
+/// <summary>
+/// The ClickHouseInstallation: shards x replicas in one named cluster (for Distributed tables and ON CLUSTER),
+/// Keeper for replication, LZ4 (or configured) compression, MergeTree limits, an S3 disk on the backups bucket
+/// reached through IRSA, Prometheus metrics, and replicas of a shard forced into different zones.
+/// </summary>
+internal static class ClickHouseInstallationManifest
+{
+    public const string Name = "dqe";
+    /// <summary>Plain HTTP: the operator and replicas inside the namespace only.</summary>
+    public const int HttpPort = 8123;
+    public const int HttpsPort = 8443;
+    public const int SecureNativePort = 9440;
+    public const string TlsSecret = "clickhouse-tls";
+    private const string TlsMount = "/etc/clickhouse-server/tls";
+    public const int NativePort = 9000;
+    public const int InterserverPort = 9009;
+    public const int MetricsPort = 9363;
+    public const string BackupDisk = "backups";
+    public const string BackupPrefix = "clickhouse/";
+    public const string CredentialsSecret = "clickhouse-credentials";
+    public const string User = "dqe";
+
+    /// <summary>Annotation on the installation telling automation how far it may raise replicasCount.</summary>
+    public const string MaxReplicasAnnotation = "dqe.io/max-replicas-per-shard";
+
+    /// <summary>Service clients reach the servers through.</summary>
+    public static string Host => $"clickhouse-{Name}.{EngineNamespaces.ClickHouse}.svc";
+
+    /// <summary>Labels every server pod carries (the operator sets them).</summary>
+    public static IReadOnlyDictionary<string, string> PodLabels => Kube.Labels(("clickhouse.altinity.com/chi", Name));
+
+    public static object Build(ClickHouseConfig config, LakeStore store, string serviceAccount) => new
+    {
+        apiVersion = "clickhouse.altinity.com/v1",
+        kind = "ClickHouseInstallation",
+        metadata = new
+        {
+            name = Name,
+            @namespace = EngineNamespaces.ClickHouse,
+            annotations = new Dictionary<string, string> { [MaxReplicasAnnotation] = Kube.Int(config.MaxReplicasPerShard) },
+        },
+        spec = new
+        {
+            defaults = new { templates = new { podTemplate = "server", dataVolumeClaimTemplate = "data", serviceTemplate = "client" } },
+            configuration = new
+            {
+                zookeeper = new { nodes = new[] { new { host = ClickHouseKeeperManifest.Host, port = ClickHouseKeeperManifest.ClientPort } } },
+                users = new Dictionary<string, object>
+                {
+                    // The operator injects the password from the synced secret; it never appears in the resource.
+                    [$"{User}/k8s_secret_password"] = $"{CredentialsSecret}/password",
+                    [$"{User}/networks/ip"] = new[] { "::/0" },
+                    [$"{User}/profile"] = "default",
+                    [$"{User}/access_management"] = 1,
+                },
+                settings = Settings(config, store),
+                clusters = new[]
+                {
+                    new { name = config.ClusterName, layout = new { shardsCount = config.Shards, replicasCount = config.ReplicasPerShard } },
+                },
+            },
+            templates = new
+            {
+                podTemplates = new[] { PodTemplate(config, store, serviceAccount) },
+                volumeClaimTemplates = new[] { Volume("data", config.StorageGib) },
+                serviceTemplates = new[]
+                {
+                    new
+                    {
+                        name = "client",
+                        generateName = "clickhouse-{chi}",
+                        spec = new
+                        {
+                            type = "ClusterIP",
+                            ports = new[]
+                            {
+                                new { name = "http", port = HttpPort }, new { name = "tcp", port = NativePort },
+                                new { name = "https", port = HttpsPort }, new { name = "secure-tcp", port = SecureNativePort },
+                            },
+                        },
+                    },
+                },
+            },
+        },
+    };
+
+    public static object Volume(string name, int gib) => new
+    {
+        name,
+        spec = new
+        {
+            storageClassName = Platform.EbsCsiDriver.StorageClassName,
+            accessModes = new[] { "ReadWriteOnce" },
+            resources = new { requests = new { storage = Kube.Memory(gib) } },
+        },
+    };
+
+    private static Dictionary<string, object> Settings(ClickHouseConfig config, LakeStore store)
+    {
+        var mergeTree = config.MergeTree;
+        var disk = $"storage_configuration/disks/{BackupDisk}";
+        var settings = new Dictionary<string, object>
+        {
+            ["compression/case/method"] = config.Compression,
+            // Clients use TLS (certificate from the engines CA); plain ports stay for the operator and replication.
+            ["https_port"] = HttpsPort,
+            ["tcp_port_secure"] = SecureNativePort,
+            ["openSSL/server/certificateFile"] = $"{TlsMount}/tls.crt",
+            ["openSSL/server/privateKeyFile"] = $"{TlsMount}/tls.key",
+            ["openSSL/server/verificationMode"] = "none",
+            ["merge_tree/parts_to_delay_insert"] = mergeTree.PartsToDelayInsert,
+            ["merge_tree/parts_to_throw_insert"] = mergeTree.PartsToThrowInsert,
+            ["merge_tree/max_parts_in_total"] = mergeTree.MaxPartsInTotal,
+            ["merge_tree/max_bytes_to_merge_at_max_space_in_pool"] = (long)mergeTree.MaxMergeSizeGib * 1024 * 1024 * 1024,
+            ["prometheus/endpoint"] = "/metrics",
+            ["prometheus/port"] = MetricsPort,
+            ["prometheus/metrics"] = true,
+            ["prometheus/events"] = true,
+            ["prometheus/asynchronous_metrics"] = true,
+            [$"{disk}/type"] = "s3",
+            [$"{disk}/endpoint"] = store.Url(store.BackupsBucket, BackupPrefix),
+            ["backups/allowed_disk"] = BackupDisk,
+            ["backups/allowed_path"] = "/backups/",
+        };
+        if (store.IsMinIo)
+        {
+            settings[$"{disk}/access_key_id"] = "from_env MINIO_ACCESS_KEY";
+            settings[$"{disk}/secret_access_key"] = "from_env MINIO_SECRET_KEY";
+        }
+        else
+        {
+            // IRSA: the SDK's default chain picks up the pod's web identity token; no keys anywhere.
+            settings[$"{disk}/use_environment_credentials"] = true;
+        }
+
+        return settings;
+    }
+
+    private static object PodTemplate(ClickHouseConfig config, LakeStore store, string serviceAccount) => new
+    {
+        name = "server",
+        spec = new
+        {
+            serviceAccountName = serviceAccount,
+            nodeSelector = Kube.AnalyticsNodeSelector,
+            tolerations = Kube.AnalyticsTolerations,
+            topologySpreadConstraints = new[]
+            {
+                // Replicas of one shard in different zones: matchLabelKeys groups pods by their own shard label.
+                new
+                {
+                    maxSkew = 1,
+                    topologyKey = Kube.ZoneKey,
+                    whenUnsatisfiable = "DoNotSchedule",
+                    labelSelector = new { matchLabels = PodLabels },
+                    matchLabelKeys = new[] { "clickhouse.altinity.com/shard" },
+                },
+            },
+            // One server per node: a node loss costs at most one replica, and servers never share a node's CPU.
+            affinity = new { podAntiAffinity = Kube.HostAntiAffinity(PodLabels) },
+            volumes = new[] { new { name = "tls", secret = new { secretName = TlsSecret } } },
+            containers = new[]
+            {
+                new
+                {
+                    name = "clickhouse",
+                    image = config.Image,
+                    resources = Kube.Resources(config.Resources),
+                    ports = new[] { new { name = "metrics", containerPort = MetricsPort } },
+                    volumeMounts = new[] { new { name = "tls", mountPath = TlsMount, readOnly = true } },
+                    env = store.IsMinIo
+                        ? new object[] { Kube.SecretEnv("MINIO_ACCESS_KEY", LakeStore.CredentialsSecret, "accessKey"), Kube.SecretEnv("MINIO_SECRET_KEY", LakeStore.CredentialsSecret, "secretKey") }
+                        : null,
+                },
+            },
+        },
+    };
+}

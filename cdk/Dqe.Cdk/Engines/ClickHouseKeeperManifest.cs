@@ -1,0 +1,80 @@
+using Dqe.Cdk.Config;
+
+namespace Dqe.Cdk.Engines;
+
+/// <summary>The ClickHouseKeeperInstallation: an odd Raft ensemble, one member per node and zone, on gp3.</summary>
+internal static class ClickHouseKeeperManifest
+{
+    public const string Name = "dqe-keeper";
+    /// <summary>Keeper's ZooKeeper-protocol port; 2181, the operator's default, so its generated config and ours agree.</summary>
+    public const int ClientPort = 2181;
+    public const int RaftPort = 9234;
+
+    /// <summary>Service the servers reach Keeper through.</summary>
+    public static string Host => $"{Name}.{EngineNamespaces.ClickHouse}.svc";
+
+    /// <summary>Our own label on the Keeper pods (set through the pod template), for spread rules and NetworkPolicies.</summary>
+    public static IReadOnlyDictionary<string, string> PodLabels => Kube.Labels(("dqe.io/component", Name));
+
+    public static object Build(ClickHouseConfig config) => new
+    {
+        apiVersion = "clickhouse-keeper.altinity.com/v1",
+        kind = "ClickHouseKeeperInstallation",
+        metadata = new { name = Name, @namespace = EngineNamespaces.ClickHouse },
+        spec = new
+        {
+            defaults = new { templates = new { podTemplate = "keeper", dataVolumeClaimTemplate = "keeper-data", serviceTemplate = "keeper" } },
+            configuration = new
+            {
+                clusters = new[] { new { name = "keeper", layout = new { replicasCount = config.KeeperNodes } } },
+                settings = new Dictionary<string, object>
+                {
+                    ["keeper_server/tcp_port"] = ClientPort,
+                    ["logger/level"] = "information",
+                    ["prometheus/endpoint"] = "/metrics",
+                    ["prometheus/port"] = ClickHouseInstallationManifest.MetricsPort,
+                    ["prometheus/metrics"] = true,
+                },
+            },
+            templates = new
+            {
+                podTemplates = new[]
+                {
+                    new
+                    {
+                        name = "keeper",
+                        metadata = new { labels = PodLabels },
+                        spec = new
+                        {
+                            nodeSelector = Kube.AnalyticsNodeSelector,
+                            tolerations = Kube.AnalyticsTolerations,
+                            // Losing a zone must leave a quorum: members spread hard over zones and nodes.
+                            topologySpreadConstraints = Kube.ZoneSpread(PodLabels, hard: true),
+                            affinity = new { podAntiAffinity = Kube.HostAntiAffinity(PodLabels) },
+                            containers = new[]
+                            {
+                                new
+                                {
+                                    name = "clickhouse-keeper",
+                                    image = config.KeeperImage,
+                                    resources = Kube.Resources(new PodResourcesConfig { MemoryGib = 2, Cpu = 1 }),
+                                    ports = new[] { new { name = "metrics", containerPort = ClickHouseInstallationManifest.MetricsPort } },
+                                },
+                            },
+                        },
+                    },
+                },
+                volumeClaimTemplates = new[] { ClickHouseInstallationManifest.Volume("keeper-data", 10) },
+                serviceTemplates = new[]
+                {
+                    new
+                    {
+                        name = "keeper",
+                        generateName = Name,
+                        spec = new { type = "ClusterIP", ports = new[] { new { name = "zk", port = ClientPort } } },
+                    },
+                },
+            },
+        },
+    };
+}

@@ -1,0 +1,197 @@
+using Amazon.CDK.AWS.EKS;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.SecretsManager;
+using Constructs;
+using Dqe.Cdk.Platform;
+
+namespace Dqe.Cdk.Engines;
+
+/// <param name="Cluster">The cluster.</param>
+/// <param name="ChartVersion">Pinned external-secrets chart version.</param>
+/// <param name="Region">Region of the Secrets Manager secrets.</param>
+/// <param name="Namespaces">Engine namespaces; the chart and stores wait for them.</param>
+public sealed record SecretsSyncProps(Cluster Cluster, string ChartVersion, string Region, EngineNamespaces Namespaces);
+
+/// <summary>
+/// External Secrets Operator on IRSA: copies Secrets Manager secrets (and Kafka client certificates) into engine
+/// namespaces as Kubernetes secrets, so no password ever sits in cdk.json, a template or a Helm value.
+/// The operator may read only the secrets granted through <see cref="GrantRead"/>.
+/// </summary>
+public sealed class SecretsSync : Construct
+{
+    /// <summary>ClusterSecretStore backed by Secrets Manager.</summary>
+    public const string AwsStore = "aws-secrets-manager";
+
+    /// <summary>ClusterSecretStore reading only the Kafka cluster CA and the client users' certificates from the kafka namespace.</summary>
+    public const string KafkaCertsStore = "kafka-client-certs";
+
+    /// <summary>Secret in client namespaces with the cluster CA truststore and the client's keystore (ca.p12, ca.password, user.p12, user.password).</summary>
+    public const string KafkaClientTarget = "kafka-client";
+
+    private const string ServiceAccountName = "external-secrets";
+    private const string KafkaCertReader = "kafka-cert-reader";
+
+    private readonly Cluster _cluster;
+    private readonly IRole _role;
+
+    public SecretsSync(Construct scope, string id, SecretsSyncProps props)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        _cluster = props.Cluster;
+        _role = new IrsaRole(this, "Role", new IrsaRoleProps(props.Cluster, EngineNamespaces.ExternalSecrets, ServiceAccountName)).Role;
+
+        Chart = Kube.Chart(this, "Chart", props.Cluster,
+            new HelmRelease("external-secrets", "https://charts.external-secrets.io", props.ChartVersion, EngineNamespaces.ExternalSecrets, "external-secrets"),
+            new ExternalSecretsValues(
+                InstallCRDs: true,
+                new ExternalSecretsValues.AccountValues(true, ServiceAccountName,
+                    new Dictionary<string, string> { ["eks.amazonaws.com/role-arn"] = _role.RoleArn }),
+                Kube.GeneralNodeSelector,
+                new ExternalSecretsValues.ComponentValues(Kube.GeneralNodeSelector),
+                new ExternalSecretsValues.ComponentValues(Kube.GeneralNodeSelector)));
+        Chart.Node.AddDependency(props.Namespaces.Manifest);
+
+        // Only the CA and the certificates of the client users Strimzi issues (secrets named after the users).
+        string[] readable = [Kafka.ClusterCaSecret, .. Kafka.ClientUsers];
+        var stores = Kube.Apply(this, "Stores", props.Cluster,
+            new
+            {
+                apiVersion = "external-secrets.io/v1beta1",
+                kind = "ClusterSecretStore",
+                metadata = new { name = AwsStore },
+                // No auth block: the controller's own IRSA credentials are used.
+                spec = new { provider = new { aws = new { service = "SecretsManager", region = props.Region } } },
+            },
+            new { apiVersion = "v1", kind = "ServiceAccount", metadata = new { name = KafkaCertReader, @namespace = EngineNamespaces.Kafka } },
+            new
+            {
+                apiVersion = "rbac.authorization.k8s.io/v1",
+                kind = "Role",
+                metadata = new { name = KafkaCertReader, @namespace = EngineNamespaces.Kafka },
+                rules = new[] { new { apiGroups = new[] { "" }, resources = new[] { "secrets" }, resourceNames = readable, verbs = new[] { "get" } } },
+            },
+            new
+            {
+                apiVersion = "rbac.authorization.k8s.io/v1",
+                kind = "RoleBinding",
+                metadata = new { name = KafkaCertReader, @namespace = EngineNamespaces.Kafka },
+                roleRef = new { apiGroup = "rbac.authorization.k8s.io", kind = "Role", name = KafkaCertReader },
+                subjects = new[] { new { kind = "ServiceAccount", name = KafkaCertReader, @namespace = EngineNamespaces.Kafka } },
+            },
+            new
+            {
+                apiVersion = "external-secrets.io/v1beta1",
+                kind = "ClusterSecretStore",
+                metadata = new { name = KafkaCertsStore },
+                spec = new
+                {
+                    provider = new
+                    {
+                        kubernetes = new
+                        {
+                            remoteNamespace = EngineNamespaces.Kafka,
+                            server = new { caProvider = new { type = "ConfigMap", name = "kube-root-ca.crt", key = "ca.crt", @namespace = EngineNamespaces.Kafka } },
+                            auth = new { serviceAccount = new { name = KafkaCertReader, @namespace = EngineNamespaces.Kafka } },
+                        },
+                    },
+                },
+            });
+        stores.Node.AddDependency(Chart);
+        Stores = stores;
+    }
+
+    public HelmChart Chart { get; }
+
+    /// <summary>The ClusterSecretStores; ExternalSecrets depend on them.</summary>
+    public KubernetesManifest Stores { get; }
+
+    /// <summary>Lets the operator read <paramref name="secret"/> (and nothing else it was not granted).</summary>
+    public Grant GrantRead(ISecret secret)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        return secret.GrantRead(_role);
+    }
+
+    /// <summary>Lets the operator create and update the Secrets Manager secret <paramref name="secretName"/> (PushSecret).</summary>
+    public void GrantPush(string secretName)
+    {
+        var stack = Amazon.CDK.Stack.Of(this);
+        _role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["secretsmanager:CreateSecret", "secretsmanager:PutSecretValue", "secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue", "secretsmanager:TagResource"],
+            // Secrets Manager appends a random 6-character suffix to secret ARNs.
+            Resources = [stack.FormatArn(new Amazon.CDK.ArnComponents
+            {
+                Service = "secretsmanager",
+                Resource = "secret",
+                ResourceName = secretName + "-??????",
+                ArnFormat = Amazon.CDK.ArnFormat.COLON_RESOURCE_NAME,
+            })],
+        }));
+    }
+
+    /// <summary>
+    /// Copies the Kafka cluster CA and the certificate of client <paramref name="user"/> into <paramref name="ns"/>
+    /// as secret <see cref="KafkaClientTarget"/>: what a client needs for the mutual-TLS listener.
+    /// </summary>
+    public KubernetesManifest SyncKafkaClient(Construct scope, string ns, string user) =>
+        Sync(scope, "KafkaClient", ns, KafkaClientTarget, KafkaCertsStore,
+            ("ca.p12", Kafka.ClusterCaSecret, "ca.p12"), ("ca.password", Kafka.ClusterCaSecret, "ca.password"),
+            ("user.p12", user, "user.p12"), ("user.password", user, "user.password"));
+
+    /// <summary>With MinIO, syncs the engines' key pair into <paramref name="ns"/>; with S3 (IRSA, no keys) does nothing and returns null.</summary>
+    public KubernetesManifest? SyncMinIoKeys(Construct scope, string ns, LakeStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (store.Credentials is not { } keys)
+        {
+            return null;
+        }
+
+        GrantRead(keys);
+        return Sync(scope, "MinIoKeys", ns, LakeStore.CredentialsSecret, AwsStore,
+            ("accessKey", keys.SecretArn, "accessKey"), ("secretKey", keys.SecretArn, "secretKey"));
+    }
+
+    /// <summary>Keeps Kubernetes secret <paramref name="target"/> in <paramref name="ns"/> in sync with keys of a store's secret.</summary>
+    /// <param name="data">Per key of the Kubernetes secret: the remote secret name and the JSON property (or secret key) to copy.</param>
+    public KubernetesManifest Sync(Construct scope, string id, string ns, string target, string store, params (string Key, string RemoteKey, string Property)[] data) =>
+        ExternalSecret(scope, id, ns, target, store, template: null, data);
+
+    /// <summary>
+    /// Writes an htpasswd-style file (key password.db, one bcrypt line for <paramref name="user"/>) built from the
+    /// password in Secrets Manager secret <paramref name="remoteKey"/>: Trino's file password authenticator reads it.
+    /// </summary>
+    public KubernetesManifest SyncPasswordFile(Construct scope, string id, string ns, string target, string remoteKey, string user) =>
+        ExternalSecret(scope, id, ns, target, AwsStore,
+            // Sprig's htpasswd writes bcrypt as $2a$; Trino recognises bcrypt by the equivalent $2y$ prefix.
+            new Dictionary<string, string> { ["password.db"] = $"{{{{ htpasswd \"{user}\" .password | replace \"$2a$\" \"$2y$\" }}}}" },
+            [("password", remoteKey, "password")]);
+
+    private KubernetesManifest ExternalSecret(
+        Construct scope, string id, string ns, string target, string store, IReadOnlyDictionary<string, string>? template, (string Key, string RemoteKey, string Property)[] data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var manifest = Kube.Apply(scope, id, _cluster, new
+        {
+            apiVersion = "external-secrets.io/v1beta1",
+            kind = "ExternalSecret",
+            metadata = new { name = target, @namespace = ns },
+            spec = new
+            {
+                refreshInterval = "1h",
+                secretStoreRef = new { kind = "ClusterSecretStore", name = store },
+                target = new
+                {
+                    name = target,
+                    creationPolicy = "Owner",
+                    template = template is null ? null : new { engineVersion = "v2", data = template },
+                },
+                data = data.Select(d => new { secretKey = d.Key, remoteRef = new { key = d.RemoteKey, property = d.Property } }).ToArray(),
+            },
+        });
+        manifest.Node.AddDependency(Stores);
+        return manifest;
+    }
+}

@@ -1,0 +1,67 @@
+namespace Dqe.Cdk.Engines;
+
+/// <summary>Values of the official Trino chart (trinodb/charts, 1.x layout), only the keys Dqe sets.</summary>
+internal sealed record TrinoValues(
+    TrinoValues.ServerValues Server,
+    TrinoValues.AccountValues ServiceAccount,
+    TrinoValues.NodeValues Coordinator,
+    TrinoValues.NodeValues Worker,
+    IReadOnlyDictionary<string, string> Catalogs,
+    IReadOnlyList<object> Env,
+    IReadOnlyList<TrinoValues.SecretMount> SecretMounts,
+    TrinoValues.AuthValues Auth,
+    IReadOnlyList<string> AdditionalConfigProperties,
+    TrinoValues.JmxValues Jmx,
+    TrinoValues.MonitorValues ServiceMonitor)
+{
+    internal sealed record ServerValues(int Workers, NodeEnvironment Node, ServerConfig Config, AutoscalingValues Autoscaling);
+
+    internal sealed record NodeEnvironment(string Environment);
+
+    internal sealed record ServerConfig(QueryLimit Query, HttpsValues Https, string AuthenticationType);
+
+    internal sealed record AuthValues(string PasswordAuthSecret);
+
+    internal sealed record HttpsValues(bool Enabled, int Port, KeystoreValues Keystore);
+
+    internal sealed record KeystoreValues(string Path);
+
+    internal sealed record QueryLimit(string MaxMemory);
+
+    internal sealed record AutoscalingValues(
+        bool Enabled,
+        int MaxReplicas,
+        int TargetCPUUtilizationPercentage,
+        int TargetMemoryUtilizationPercentage,
+        object Behavior);
+
+    internal sealed record AccountValues(bool Create, string Name);
+
+    internal sealed record NodeValues(
+        JvmValues Jvm,
+        NodeConfig Config,
+        ResourceValues Resources,
+        object NodeSelector,
+        object Tolerations,
+        object? Affinity,
+        int TerminationGracePeriodSeconds,
+        GracefulShutdownValues? GracefulShutdown);
+
+    internal sealed record JvmValues(string MaxHeapSize);
+
+    internal sealed record NodeConfig(MemoryConfig Memory, QueryMemory Query);
+
+    internal sealed record MemoryConfig(string HeapHeadroomPerNode);
+
+    internal sealed record QueryMemory(string MaxMemoryPerNode);
+
+    internal sealed record GracefulShutdownValues(bool Enabled, int GracePeriodSeconds);
+
+    internal sealed record SecretMount(string Name, string SecretName, string Path);
+
+    internal sealed record JmxValues(bool Enabled, int RegistryPort, int ServerPort, ExporterValues Exporter);
+
+    internal sealed record ExporterValues(bool Enabled, string Image, string PullPolicy, int Port, string ConfigProperties);
+
+    internal sealed record MonitorValues(bool Enabled, IReadOnlyDictionary<string, string> Labels, string Interval);
+}

@@ -1,0 +1,76 @@
+using Amazon.CDK;
+using Constructs;
+using Dqe.Cdk.Engines;
+
+namespace Dqe.Cdk.Stacks;
+
+/// <summary>Query engines and data services on the platform's cluster: Trino, ClickHouse, Spark, Kafka, optional MinIO, and their guard rails.</summary>
+public sealed class EnginesStack : Stack
+{
+    public EnginesStack(Construct scope, string id, EnginesStackProps props)
+        : base(scope, id, props)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        var config = props.Config;
+        var engines = config.Engines;
+        var cluster = props.Cluster.Cluster;
+        var lake = props.Lake;
+        var removal = config.Ephemeral ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+        var withMinIo = config.Lake.Store == "minio";
+
+        Namespaces = new EngineNamespaces(this, "Namespaces", new EngineNamespacesProps(cluster, withMinIo));
+        Secrets = new SecretsSync(this, "Secrets", new SecretsSyncProps(cluster, engines.ExternalSecretsChartVersion, config.Region, Namespaces));
+        Certificates = new EngineCertificates(this, "Certificates", new EngineCertificatesProps(cluster, engines.CertManagerChartVersion, config.Env, Namespaces, Secrets));
+        var context = new EngineContext(cluster, config.Env, engines.Monitoring, Namespaces, Secrets, removal);
+        Kafka = new Kafka(this, "Kafka", new KafkaProps(context, engines.Kafka, engines.Trino.KafkaTables));
+        MinIo = withMinIo ? new MinIo(this, "MinIo", new MinIoProps(context, engines.MinIo, config.Region)) : null;
+        Store = MinIo?.Store ?? new LakeStore(lake.LakeBucket.BucketName, lake.BackupsBucket.BucketName, config.Region, Endpoint: null, Credentials: null);
+
+        Trino = new Trino(this, "Trino", new TrinoProps(context, engines.Trino, lake, Store, Certificates));
+        ClickHouse = new ClickHouse(this, "ClickHouse", new ClickHouseProps(context, engines.ClickHouse, lake, Store, Certificates));
+        Spark = new SparkOperator(this, "Spark", new SparkOperatorProps(context, engines.Spark, engines.Kafka, lake, Store));
+
+        var vpc = props.Network.Vpc;
+        NetworkPolicies = new EngineNetworkPolicies(this, "NetworkPolicies", new EngineNetworkPoliciesProps(
+            cluster, Namespaces, [.. vpc.PrivateSubnets.Select(s => s.Ipv4CidrBlock)], config.Network.Cidr, engines.Monitoring.Namespace,
+            engines.Trino.Postgres.Port));
+        Automation = new AutomationAccess(this, "Automation", new AutomationAccessProps(cluster, Namespaces, config.Env, vpc));
+        // The functions query the engines as their users over TLS.
+        Trino.Credentials.GrantRead(Automation.Role);
+        ClickHouse.Credentials.GrantRead(Automation.Role);
+        Certificates.GrantCaRead(Automation.Role);
+
+        _ = new CfnOutput(this, "TrinoEndpoint", new CfnOutputProps { Value = Engines.Trino.Endpoint, Description = "In-cluster Trino coordinator, HTTPS (kubectl -n trino port-forward svc/trino-https 8443)" });
+        _ = new CfnOutput(this, "ClickHouseEndpoint", new CfnOutputProps { Value = Engines.ClickHouse.Endpoint, Description = "In-cluster ClickHouse HTTPS endpoint" });
+        _ = new CfnOutput(this, "TrinoCredentialsSecret", new CfnOutputProps { Value = Trino.Credentials.SecretArn });
+        _ = new CfnOutput(this, "ClickHouseCredentialsSecret", new CfnOutputProps { Value = ClickHouse.Credentials.SecretArn });
+        _ = new CfnOutput(this, "EnginesCaSecret", new CfnOutputProps { Value = Certificates.CaSecretName, Description = "Secrets Manager secret with the CA certificate of the engines' TLS endpoints" });
+        _ = new CfnOutput(this, "KafkaBootstrap", new CfnOutputProps { Value = Engines.Kafka.Bootstrap });
+        _ = new CfnOutput(this, "AutomationRoleArn", new CfnOutputProps { Value = Automation.Role.RoleArn });
+        _ = new CfnOutput(this, "AutomationSecurityGroupId", new CfnOutputProps { Value = Automation.ClientSecurityGroup.SecurityGroupId });
+    }
+
+    public EngineNamespaces Namespaces { get; }
+
+    public SecretsSync Secrets { get; }
+
+    /// <summary>cert-manager and the engines CA (published to Secrets Manager for clients).</summary>
+    public EngineCertificates Certificates { get; }
+
+    public LakeStore Store { get; }
+
+    public Kafka Kafka { get; }
+
+    public MinIo? MinIo { get; }
+
+    public Trino Trino { get; }
+
+    public ClickHouse ClickHouse { get; }
+
+    public SparkOperator Spark { get; }
+
+    public EngineNetworkPolicies NetworkPolicies { get; }
+
+    /// <summary>Role and Kubernetes RBAC for the automation functions.</summary>
+    public AutomationAccess Automation { get; }
+}

@@ -1,0 +1,17 @@
+using Amazon.CDK;
+using Dqe.Cdk.Config;
+using Dqe.Cdk.Platform;
+
+namespace Dqe.Cdk.Stacks;
+
+/// <summary>The config and the platform's typed members the engines build on.</summary>
+public sealed class EnginesStackProps(DqeConfig config, KubernetesCluster cluster, DataLake lake, Network network) : StackProps
+{
+    public DqeConfig Config { get; } = config;
+
+    public KubernetesCluster Cluster { get; } = cluster;
+
+    public DataLake Lake { get; } = lake;
+
+    public Network Network { get; } = network;
+}

@@ -1,0 +1,102 @@
+using System.Text.Json.Nodes;
+using Dqe.Cdk.Tests.TestHelpers;
+
+namespace Dqe.Cdk.Tests.Engines;
+
+public sealed class AutomationAccessTests
+{
+    [Fact]
+    public void AccessEntry_AutomationRole_MappedToScopedGroupNotAdmin()
+    {
+        var entry = Assert.Single(Synth.Env("dev").EngineResources.Resources, r => (string?)r.Value!["Type"] == "AWS::EKS::AccessEntry").Value!["Properties"]!;
+
+        Assert.Equal(["dqe-automation"], entry["KubernetesGroups"]!.AsArray().Select(g => (string)g!));
+        Assert.Equal("STANDARD", (string?)entry["Type"]);
+        Assert.Null(entry["AccessPolicies"]);
+        Assert.Contains("AutomationRole", entry["PrincipalArn"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ClusterRole_Nodes_OnlyReadAndCordonPatch()
+    {
+        var role = Synth.Env("dev").EngineResources.Object("ClusterRole", "dqe-automation-nodes");
+
+        var rule = Assert.Single(role["rules"]!.AsArray())!;
+        Assert.Equal(["nodes"], Strings(rule["resources"]));
+        Assert.Equal(["get", "list", "watch", "patch"], Strings(rule["verbs"]));
+    }
+
+    [Theory]
+    [InlineData("trino")]
+    [InlineData("clickhouse")]
+    [InlineData("kafka")]
+    [InlineData("spark")]
+    public void Role_EngineNamespace_PodsAndChaosMeshOnlyNoSecrets(string ns)
+    {
+        var resources = Synth.Env("dev").EngineResources;
+
+        var rules = resources.Object("Role", "dqe-automation", ns)["rules"]!.AsArray();
+
+        Assert.Contains(rules, r => Strings(r!["resources"]).SequenceEqual(["pods"]) && Strings(r!["verbs"]).Contains("delete"));
+        Assert.Contains(rules, r => Strings(r!["apiGroups"]).SequenceEqual(["chaos-mesh.org"]) && Strings(r!["resources"]).Contains("podchaos"));
+        Assert.DoesNotContain(rules, r => Strings(r!["resources"]).Contains("secrets") || Strings(r!["resources"]).Contains("*") || Strings(r!["verbs"]).Contains("*"));
+        var binding = resources.Object("RoleBinding", "dqe-automation", ns);
+        Assert.Equal("dqe-automation", (string?)binding["subjects"]![0]!["name"]);
+        Assert.Equal("Group", (string?)binding["subjects"]![0]!["kind"]);
+    }
+
+    [Fact]
+    public void Role_ClickHouseReplicas_PatchOnlyTheInstallation()
+    {
+        var rules = Synth.Env("dev").EngineResources.Object("Role", "dqe-automation-clickhouse-replicas", "clickhouse")["rules"]!.AsArray();
+
+        var patch = Assert.Single(rules, r => Strings(r!["verbs"]).Contains("patch"))!;
+        Assert.Equal(["clickhouseinstallations"], Strings(patch["resources"]));
+        Assert.Equal(["dqe"], Strings(patch["resourceNames"]));
+    }
+
+    [Fact]
+    public void Role_TrinoHpa_PatchOnlyTheWorkerHpa()
+    {
+        var rules = Synth.Env("dev").EngineResources.Object("Role", "dqe-automation-trino-hpa", "trino")["rules"]!.AsArray();
+
+        var patch = Assert.Single(rules, r => Strings(r!["verbs"]).Contains("patch"))!;
+        Assert.Equal(["horizontalpodautoscalers"], Strings(patch["resources"]));
+        Assert.Equal(["trino-worker"], Strings(patch["resourceNames"]));
+    }
+
+    [Fact]
+    public void ClientSecurityGroup_OpensOnlyEngineClientPortsOnClusterSecurityGroup()
+    {
+        var ingress = Synth.Env("dev").EngineResources.Resources
+            .Where(r => (string?)r.Value!["Type"] == "AWS::EC2::SecurityGroupIngress")
+            .Select(r => r.Value!["Properties"]!)
+            .ToList();
+
+        Assert.Equal([8443, 9440], ingress.Select(i => (int)i["FromPort"]!).Order());
+        Assert.All(ingress, i => Assert.Equal((int)i["FromPort"]!, (int)i["ToPort"]!));
+        Assert.All(ingress, i => Assert.Contains("ClusterSecurityGroupId", i["GroupId"]!.ToJsonString(), StringComparison.Ordinal));
+        Assert.All(ingress, i => Assert.Contains("AutomationClientSecurityGroup", i["SourceSecurityGroupId"]!.ToJsonString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Role_Secrets_ReadsEngineCredentialsAndCaOnly()
+    {
+        var resources = Synth.Env("dev").EngineResources;
+        var role = Assert.Single(resources.Resources, r => (string?)r.Value!["Type"] == "AWS::IAM::Role" && r.Key.StartsWith("AutomationRole", StringComparison.Ordinal)).Key;
+
+        var statements = resources.Resources
+            .Where(r => (string?)r.Value!["Type"] == "AWS::IAM::Policy" && r.Value!["Properties"]!["Roles"]!.AsArray().Any(x => (string?)x!["Ref"] == role))
+            .SelectMany(r => r.Value!["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray().Select(s => s!.AsObject()))
+            .ToList();
+
+        var secretStatements = statements.Where(s => IamPolicies.Actions(s).Any(a => a.StartsWith("secretsmanager:", StringComparison.Ordinal))).ToList();
+        Assert.All(secretStatements, s => Assert.DoesNotContain(IamPolicies.Actions(s), a => a is "secretsmanager:PutSecretValue" or "secretsmanager:*"));
+        var text = string.Join(" ", secretStatements.Select(s => s.ToJsonString()));
+        Assert.Contains("TrinoCredentials", text, StringComparison.Ordinal);
+        Assert.Contains("ClickHouseCredentials", text, StringComparison.Ordinal);
+        Assert.Contains("dqe/dev/engines-ca", text, StringComparison.Ordinal);
+    }
+
+    private static List<string> Strings(JsonNode? node) => node is JsonArray a ? [.. a.Select(x => (string)x!)] : [];
+}
