@@ -74,4 +74,43 @@ internal static class TrinoNumberText
         value = negative ? -value : value;
         return true;
     }
+
+    /// <summary>Up to 18 digits with an optional sign and point: exact as a 64-bit mantissa plus scale.</summary>
+    public static bool TryDecimal(ReadOnlySpan<byte> text, out decimal value)
+    {
+        value = 0;
+        var negative = text.Length > 0 && text[0] == '-';
+        ulong mantissa = 0;
+        var digits = 0;
+        var scale = -1;
+        for (var i = negative ? 1 : 0; i < text.Length; i++)
+        {
+            var b = text[i];
+            if (b == '.' && scale < 0)
+            {
+                scale = 0;
+                continue;
+            }
+
+            var digit = (uint)(b - '0');
+            if (digit > 9 || ++digits > 18)
+            {
+                return false;
+            }
+
+            mantissa = (mantissa * 10) + digit;
+            if (scale >= 0)
+            {
+                scale++;
+            }
+        }
+
+        if (digits == 0)
+        {
+            return false;
+        }
+
+        value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, negative, (byte)Math.Max(scale, 0));
+        return true;
+    }
 }

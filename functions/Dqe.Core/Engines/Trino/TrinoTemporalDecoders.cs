@@ -34,7 +34,7 @@ internal sealed class TimestampDecoder : TrinoDecoder<DateTime>
         var date = TrinoTemporalText.Date(text, out var dateLength);
         var ticks = TrinoTemporalText.TimeTicks(text[(dateLength + 1)..], out var timeLength);
         used = dateLength + 1 + timeLength;
-        return date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified).AddTicks(ticks);
+        return new DateTime((date.DayNumber * TimeSpan.TicksPerDay) + ticks, DateTimeKind.Unspecified);
     }
 }
 
