@@ -39,33 +39,7 @@ internal static class TrinoNumberText
     public static bool TryDouble(ReadOnlySpan<byte> text, out double value)
     {
         value = 0;
-        var negative = text.Length > 0 && text[0] == '-';
-        long mantissa = 0;
-        var significant = 0;
-        var fraction = -1;
-        for (var i = negative ? 1 : 0; i < text.Length; i++)
-        {
-            var b = text[i];
-            if (b == '.' && fraction < 0)
-            {
-                fraction = 0;
-                continue;
-            }
-
-            var digit = (uint)(b - '0');
-            if (digit > 9 || ++significant > 15)
-            {
-                return false;
-            }
-
-            mantissa = (mantissa * 10) + digit;
-            if (fraction >= 0)
-            {
-                fraction++;
-            }
-        }
-
-        if (significant == 0)
+        if (!TryScan(text, 15, out var negative, out var mantissa, out var fraction))
         {
             return false;
         }
@@ -79,38 +53,46 @@ internal static class TrinoNumberText
     public static bool TryDecimal(ReadOnlySpan<byte> text, out decimal value)
     {
         value = 0;
-        var negative = text.Length > 0 && text[0] == '-';
-        ulong mantissa = 0;
-        var digits = 0;
-        var scale = -1;
-        for (var i = negative ? 1 : 0; i < text.Length; i++)
-        {
-            var b = text[i];
-            if (b == '.' && scale < 0)
-            {
-                scale = 0;
-                continue;
-            }
-
-            var digit = (uint)(b - '0');
-            if (digit > 9 || ++digits > 18)
-            {
-                return false;
-            }
-
-            mantissa = (mantissa * 10) + digit;
-            if (scale >= 0)
-            {
-                scale++;
-            }
-        }
-
-        if (digits == 0)
+        if (!TryScan(text, 18, out var negative, out var mantissa, out var scale))
         {
             return false;
         }
 
-        value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, negative, (byte)Math.Max(scale, 0));
+        value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, negative, (byte)scale);
         return true;
+    }
+
+    /// <summary><c>[-]digits[.digits]</c> with at most <paramref name="maxDigits"/> digits in all.</summary>
+    private static bool TryScan(ReadOnlySpan<byte> text, int maxDigits, out bool negative, out ulong mantissa, out int fractionDigits)
+    {
+        negative = text.Length > 0 && text[0] == '-';
+        mantissa = 0;
+        var digits = 0;
+        var fraction = -1;
+        for (var i = negative ? 1 : 0; i < text.Length; i++)
+        {
+            var b = text[i];
+            if (b == '.' && fraction < 0)
+            {
+                fraction = 0;
+                continue;
+            }
+
+            var digit = (uint)(b - '0');
+            if (digit > 9 || ++digits > maxDigits)
+            {
+                fractionDigits = 0;
+                return false;
+            }
+
+            mantissa = (mantissa * 10) + digit;
+            if (fraction >= 0)
+            {
+                fraction++;
+            }
+        }
+
+        fractionDigits = Math.Max(fraction, 0);
+        return digits > 0;
     }
 }
