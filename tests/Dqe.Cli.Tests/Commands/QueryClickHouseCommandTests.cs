@@ -36,6 +36,7 @@ public sealed class QueryClickHouseCommandTests : IAsyncLifetime
         var (code, output, error) = await CliRunner.RunAsync("query", "clickhouse", "--server", _server!.HttpUri.ToString(), "SELECT * FROM nope");
 
         Assert.Equal((1, ""), (code, output));
-        Assert.StartsWith("dqe query: clickhouse UNKNOWN_TABLE (60, USER_ERROR)", Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => !l.StartsWith("[clickhouse] ", StringComparison.Ordinal));
+        Assert.StartsWith("dqe query: clickhouse UNKNOWN_TABLE (60, USER_ERROR)", line, StringComparison.Ordinal);
     }
 }
