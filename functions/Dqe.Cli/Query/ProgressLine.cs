@@ -11,14 +11,14 @@ internal sealed class ProgressLine(TextWriter error, TimeProvider time, string e
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(2);
     private readonly long _started = time.GetTimestamp();
-    private TimeSpan _lastPrinted = TimeSpan.MinValue;
+    private TimeSpan? _lastPrinted;
 
     public bool Printed { get; private set; }
 
     public void Report(QueryStats value)
     {
         var elapsed = time.GetElapsedTime(_started);
-        if (elapsed < Quiet || elapsed - _lastPrinted < TimeSpan.FromSeconds(1))
+        if (elapsed < Quiet || (_lastPrinted is { } last && elapsed - last < TimeSpan.FromSeconds(1)))
         {
             return;
         }

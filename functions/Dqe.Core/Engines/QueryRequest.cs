@@ -2,7 +2,7 @@ namespace Dqe.Core.Engines;
 
 /// <summary>A statement to run. <paramref name="Sql"/> is sent as-is (no trailing semicolon needed).</summary>
 /// <param name="Sql">The statement text.</param>
-/// <param name="Parameters">Named query parameters (ClickHouse <c>{name:Type}</c> placeholders); Trino ignores them.</param>
+/// <param name="Parameters">Named query parameters (ClickHouse <c>{name:Type}</c> placeholders); Trino rejects them (use PREPARE/EXECUTE USING).</param>
 /// <param name="Settings">Per-query engine settings (ClickHouse settings, Trino session properties).</param>
 /// <param name="QueryId">Client-chosen id where the engine supports it (ClickHouse <c>query_id</c>).</param>
 /// <param name="Progress">Receives a snapshot after every page/progress update.</param>

@@ -32,6 +32,13 @@ public sealed class TrinoClient : IQueryEngine
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
+        if (request.Parameters is { Count: > 0 })
+        {
+            throw new ArgumentException(
+                "Parameters: Trino binds parameters with PREPARE s FROM ... then EXECUTE s USING ...; named parameters are not supported.",
+                nameof(request.Parameters));
+        }
+
         var query = new TrinoQuery(_fetcher, request);
         try
         {

@@ -35,7 +35,8 @@ internal abstract class TrinoDecoder<T> : TrinoDecoder
         }
         else
         {
-            ((TypedColumnVector<T>)vector).Append(Read(ref reader));
+            // The vector came from CreateVector above: skip the (shared-generic, slow) cast check on the hot path.
+            System.Runtime.CompilerServices.Unsafe.As<TypedColumnVector<T>>(vector).Append(Read(ref reader));
         }
     }
 

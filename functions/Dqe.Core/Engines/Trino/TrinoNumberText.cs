@@ -39,9 +39,35 @@ internal static class TrinoNumberText
     public static bool TryDouble(ReadOnlySpan<byte> text, out double value)
     {
         value = 0;
-        var negative = text.Length > 0 && text[0] == '-';
-        long mantissa = 0;
-        var significant = 0;
+        if (!TryScan(text, 15, out var negative, out var mantissa, out var fraction))
+        {
+            return false;
+        }
+
+        value = fraction > 0 ? mantissa / Pow10[fraction] : mantissa;
+        value = negative ? -value : value;
+        return true;
+    }
+
+    /// <summary>Up to 18 digits with an optional sign and point: exact as a 64-bit mantissa plus scale.</summary>
+    public static bool TryDecimal(ReadOnlySpan<byte> text, out decimal value)
+    {
+        value = 0;
+        if (!TryScan(text, 18, out var negative, out var mantissa, out var scale))
+        {
+            return false;
+        }
+
+        value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, negative, (byte)scale);
+        return true;
+    }
+
+    /// <summary><c>[-]digits[.digits]</c> with at most <paramref name="maxDigits"/> digits in all.</summary>
+    private static bool TryScan(ReadOnlySpan<byte> text, int maxDigits, out bool negative, out ulong mantissa, out int fractionDigits)
+    {
+        negative = text.Length > 0 && text[0] == '-';
+        mantissa = 0;
+        var digits = 0;
         var fraction = -1;
         for (var i = negative ? 1 : 0; i < text.Length; i++)
         {
@@ -53,8 +79,9 @@ internal static class TrinoNumberText
             }
 
             var digit = (uint)(b - '0');
-            if (digit > 9 || ++significant > 15)
+            if (digit > 9 || ++digits > maxDigits)
             {
+                fractionDigits = 0;
                 return false;
             }
 
@@ -65,13 +92,7 @@ internal static class TrinoNumberText
             }
         }
 
-        if (significant == 0)
-        {
-            return false;
-        }
-
-        value = fraction > 0 ? mantissa / Pow10[fraction] : mantissa;
-        value = negative ? -value : value;
-        return true;
+        fractionDigits = Math.Max(fraction, 0);
+        return digits > 0;
     }
 }

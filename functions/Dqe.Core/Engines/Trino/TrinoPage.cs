@@ -11,7 +11,7 @@ internal sealed class TrinoPage
 
     public List<TrinoColumnJson>? Columns { get; set; }
 
-    public RowBatch? Data { get; set; }
+    public List<RowBatch>? Data { get; set; }
 
     public TrinoStatsJson? Stats { get; set; }
 

@@ -74,20 +74,28 @@ internal static class TrinoPageParser
         return page;
     }
 
+    // Batches stay below the large-object-heap threshold (85 KB per array even for 16-byte decimals), so
+    // streaming only ever allocates short-lived gen0 arrays and never triggers gen2 collections.
+    private const int MaxBatchRows = 4096;
+
     /// <param name="reader">Positioned on the StartArray of <c>data</c>; left on its EndArray.</param>
-    private static RowBatch ParseRows(ref Utf8JsonReader reader, TrinoDecoder[] decoders, int bytes)
+    private static List<RowBatch> ParseRows(ref Utf8JsonReader reader, TrinoDecoder[] decoders, int bytes)
     {
         // Rough rows-per-page guess (~12 bytes per value) so the vectors rarely need to grow.
-        var capacity = Math.Max(16, bytes / (4 + (12 * Math.Max(1, decoders.Length))));
-        var vectors = new ColumnVector[decoders.Length];
-        for (var i = 0; i < vectors.Length; i++)
-        {
-            vectors[i] = decoders[i].CreateVector(capacity);
-        }
-
-        var batch = new RowBatch(vectors);
+        var capacity = Math.Clamp(bytes / (4 + (12 * Math.Max(1, decoders.Length))), 16, MaxBatchRows);
+        var batches = new List<RowBatch>();
+        var batch = NewBatch(decoders, capacity);
+        var rows = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.StartArray)
         {
+            if (rows == MaxBatchRows)
+            {
+                batches.Add(batch);
+                batch = NewBatch(decoders, capacity);
+                rows = 0;
+            }
+
+            var vectors = batch.Columns;
             for (var i = 0; i < decoders.Length; i++)
             {
                 if (!reader.Read() || reader.TokenType == JsonTokenType.EndArray)
@@ -107,8 +115,26 @@ internal static class TrinoPageParser
             {
                 batch.AddZeroColumnRow();
             }
+
+            rows++;
         }
 
-        return batch;
+        if (rows > 0)
+        {
+            batches.Add(batch);
+        }
+
+        return batches;
+    }
+
+    private static RowBatch NewBatch(TrinoDecoder[] decoders, int capacity)
+    {
+        var vectors = new ColumnVector[decoders.Length];
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            vectors[i] = decoders[i].CreateVector(capacity);
+        }
+
+        return new RowBatch(vectors);
     }
 }

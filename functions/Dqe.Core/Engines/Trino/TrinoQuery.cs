@@ -105,9 +105,9 @@ internal sealed class TrinoQuery(TrinoPageFetcher fetcher, QueryRequest request)
                 error.Message ?? "Query failed without a message.");
         }
 
-        if (page.Data is { Count: > 0 } data)
+        foreach (var batch in page.Data ?? [])
         {
-            _ready.Enqueue(data);
+            _ready.Enqueue(batch);
         }
     }
 

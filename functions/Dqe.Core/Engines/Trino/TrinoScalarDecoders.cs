@@ -59,6 +59,11 @@ internal sealed class DecimalDecoder : TrinoDecoder<decimal>
     public override decimal Read(ref Utf8JsonReader reader)
     {
         var text = Text(ref reader);
+        if (TrinoNumberText.TryDecimal(text, out var fast))
+        {
+            return fast;
+        }
+
         return reader.TokenType is JsonTokenType.String or JsonTokenType.Number
             && Utf8Parser.TryParse(text, out decimal value, out var used) && used == text.Length
             ? value

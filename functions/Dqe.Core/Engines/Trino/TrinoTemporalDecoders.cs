@@ -34,7 +34,7 @@ internal sealed class TimestampDecoder : TrinoDecoder<DateTime>
         var date = TrinoTemporalText.Date(text, out var dateLength);
         var ticks = TrinoTemporalText.TimeTicks(text[(dateLength + 1)..], out var timeLength);
         used = dateLength + 1 + timeLength;
-        return date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified).AddTicks(ticks);
+        return new DateTime((date.DayNumber * TimeSpan.TicksPerDay) + ticks, DateTimeKind.Unspecified);
     }
 }
 
@@ -71,9 +71,7 @@ internal sealed class YearMonthIntervalDecoder : TrinoDecoder<TrinoYearMonthInte
 {
     public override TrinoYearMonthInterval Read(ref Utf8JsonReader reader)
     {
-        var text = Text(ref reader);
-        var negative = text[0] == '-';
-        var body = negative ? text[1..] : text;
+        var body = TrinoTemporalText.Unsigned(Text(ref reader), out var negative);
         var dash = body.IndexOf((byte)'-');
         var months = (TrinoTemporalText.Digits(body[..dash]) * 12) + TrinoTemporalText.Digits(body[(dash + 1)..]);
         return new TrinoYearMonthInterval(negative ? -months : months);
@@ -84,9 +82,7 @@ internal sealed class DaySecondIntervalDecoder : TrinoDecoder<TimeSpan>
 {
     public override TimeSpan Read(ref Utf8JsonReader reader)
     {
-        var text = Text(ref reader);
-        var negative = text[0] == '-';
-        var body = negative ? text[1..] : text;
+        var body = TrinoTemporalText.Unsigned(Text(ref reader), out var negative);
         var space = body.IndexOf((byte)' ');
         var ticks = (TrinoTemporalText.Digits(body[..space]) * TimeSpan.TicksPerDay) + TrinoTemporalText.TimeTicks(body[(space + 1)..], out _);
         return TimeSpan.FromTicks(negative ? -ticks : ticks);

@@ -61,6 +61,13 @@ internal static class TrinoTemporalText
         return text[0] == '-' ? -offset : offset;
     }
 
+    /// <summary>Intervals carry one leading '-' for the whole value.</summary>
+    public static ReadOnlySpan<byte> Unsigned(ReadOnlySpan<byte> text, out bool negative)
+    {
+        negative = text.Length > 0 && text[0] == '-';
+        return negative ? text[1..] : text;
+    }
+
     public static int Digits(ReadOnlySpan<byte> text)
     {
         var negative = text.Length > 0 && text[0] == '-';

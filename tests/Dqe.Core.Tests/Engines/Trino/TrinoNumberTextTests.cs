@@ -41,4 +41,23 @@ public class TrinoNumberTextTests
             Assert.Equal(expected, value);
         }
     }
+
+    [Theory]
+    [InlineData("12345678.90")]
+    [InlineData("-0.01")]
+    [InlineData("999999999999999999")]
+    [InlineData("0")]
+    public void TryDecimal_UpTo18Digits_EqualsFrameworkParseIncludingScale(string text)
+    {
+        Assert.True(TrinoNumberText.TryDecimal(System.Text.Encoding.ASCII.GetBytes(text), out var value));
+
+        Assert.Equal(decimal.Parse(text, CultureInfo.InvariantCulture), value);
+        Assert.Equal(text.TrimStart('-'), value.ToString(CultureInfo.InvariantCulture).TrimStart('-'));
+    }
+
+    [Theory]
+    [InlineData("1234567890123456789.5")]
+    [InlineData("1e5")]
+    public void TryDecimal_OutsideFastPath_Declines(string text) =>
+        Assert.False(TrinoNumberText.TryDecimal(System.Text.Encoding.ASCII.GetBytes(text), out _));
 }

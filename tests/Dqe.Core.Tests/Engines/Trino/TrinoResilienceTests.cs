@@ -80,7 +80,7 @@ public class TrinoResilienceTests
         await Task.Yield();
 
         Assert.False(pending.IsCompleted);
-        while (!pending.IsCompleted)
+        for (var i = 0; i < 10_000 && !pending.IsCompleted; i++)
         {
             time.Advance(TimeSpan.FromSeconds(1));
             await Task.Delay(1);

@@ -87,5 +87,17 @@ public class TrinoSessionTests
             new TrinoClient(new TrinoClientOptions { Server = new Uri("https://t/"), Schema = "s" }, new HttpClient(), TimeProvider.System)).ParamName);
 
     [Fact]
+    public async Task ExecuteAsync_NamedParameters_RejectedBeforeAnyRequest()
+    {
+        await using var harness = await TrinoHarness.StartAsync();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => harness.Client().ExecuteAsync(
+            new QueryRequest("SELECT ?", new Dictionary<string, string> { ["x"] = "1" }), default));
+
+        Assert.Equal("Parameters", error.ParamName);
+        Assert.Empty(harness.Server.Requests);
+    }
+
+    [Fact]
     public void Credentials_ToString_HidesSecret() => Assert.DoesNotContain("pw", EngineCredentials.Basic("alice", "pw").ToString(), StringComparison.Ordinal);
 }
