@@ -4,7 +4,7 @@ namespace Dqe.Cli.Tests.Synth;
 
 public sealed class CloudAssemblySummaryTests
 {
-    private static readonly string Assembly = Path.Combine(AppContext.BaseDirectory, "assets", "cdk.out");
+    private static readonly string Assembly = Path.Combine(AppContext.BaseDirectory, "assets", "assembly");
 
     [Fact]
     public void Read_AssemblyWithNestedStack_CountsResourcesOfBothAndListsCharts()
