@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Dqe.Cdk.Config;
 using Dqe.Cdk.Stacks;
+using Dqe.Workflows;
 
 namespace Dqe.Cdk;
 
@@ -23,12 +24,18 @@ public static class DqeApp
             Description = $"Dqe {config.Env}: network, EKS cluster and node groups, data lake",
         });
 
+        var automation = new AutomationStack(app, $"Dqe-{config.Env}-Automation", new AutomationStackProps(config, platform, WorkflowCatalog.All)
+        {
+            Env = env,
+            Description = $"Dqe {config.Env}: functions, state machines and schedules",
+        });
+
         Tags.Of(app).Add("dqe:env", config.Env);
         foreach (var (key, value) in config.Tags)
         {
             Tags.Of(app).Add(key, value);
         }
 
-        return new DqeStacks(platform);
+        return new DqeStacks(platform, automation);
     }
 }

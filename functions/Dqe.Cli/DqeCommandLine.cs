@@ -16,6 +16,8 @@ public static class DqeCommandLine
             HandlersCommand.Create(),
             BenchHostCommand.Create(),
             RuntimeEmulatorCommand.Create(),
+            WorkflowCommand.Create(),
+            QueryCommand.Create(),
         };
         return root;
     }

@@ -32,6 +32,7 @@ internal static partial class ConfigValidator
         ValidateNodeGroup("nodeGroups.general", config.NodeGroups.General, critical: false, Check);
         ValidateNodeGroup("nodeGroups.analytics", config.NodeGroups.Analytics, critical: true, Check);
         ValidateLake(config.Lake, Check);
+        ValidateAutomation(config.Automation, Check);
         return errors;
     }
 
@@ -96,6 +97,25 @@ internal static partial class ConfigValidator
         check(lake.ReportsExpireAfterDays is >= 1 and <= 3650, $"lake.reportsExpireAfterDays = {lake.ReportsExpireAfterDays} must be 1-3650");
         check(lake.NoncurrentVersionExpiryDays is >= 1 and <= 365, $"lake.noncurrentVersionExpiryDays = {lake.NoncurrentVersionExpiryDays} must be 1-365");
         check(lake.AccessLogsExpireAfterDays is >= 1 and <= 3650, $"lake.accessLogsExpireAfterDays = {lake.AccessLogsExpireAfterDays} must be 1-3650");
+    }
+
+    private static void ValidateAutomation(AutomationConfig automation, Action<bool, string> check)
+    {
+        ValidateFunction("automation.functionDefaults", automation.FunctionDefaults, check);
+        foreach (var (handler, function) in automation.Functions)
+        {
+            ValidateFunction($"automation.functions.{handler}", function, check);
+        }
+
+        check(automation.WorkflowTimeoutMinutes is >= 1 and <= 1440,
+            $"automation.workflowTimeoutMinutes = {automation.WorkflowTimeoutMinutes} must be 1-1440");
+    }
+
+    private static void ValidateFunction(string key, FunctionConfig function, Action<bool, string> check)
+    {
+        check(function.MemoryMb is >= 128 and <= 10240, $"{key}.memoryMb = {function.MemoryMb} must be 128-10240");
+        check(function.TimeoutSeconds is >= 1 and <= 900, $"{key}.timeoutSeconds = {function.TimeoutSeconds} must be 1-900");
+        check(function.ReservedConcurrency is >= 1 and <= 1000, $"{key}.reservedConcurrency = {function.ReservedConcurrency} must be 1-1000");
     }
 
     private static bool TryParseCidr(string cidr, out int prefix)

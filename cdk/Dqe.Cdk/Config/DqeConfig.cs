@@ -27,6 +27,8 @@ public sealed record DqeConfig
 
     public LakeConfig Lake { get; init; } = new();
 
+    public AutomationConfig Automation { get; init; } = new();
+
     /// <summary>CloudWatch Logs retention for the cluster, flow logs and functions (a value CloudWatch accepts).</summary>
     public int LogRetentionDays { get; init; } = 30;
 

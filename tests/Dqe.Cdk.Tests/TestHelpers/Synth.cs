@@ -32,6 +32,8 @@ internal static class Synth
     {
         var context = CdkContext.Load();
         context[ConfigLoader.EnvKey] = env;
+        // No stack is bundled: the AOT publish of the bootstrap takes minutes and is exercised by `cdk synth`.
+        context["aws:cdk:bundling-stacks"] = new JsonArray();
         edit?.Invoke(context);
         var app = new App(new AppProps { Context = CdkContext.ToJsii(context) });
         return (app, ConfigLoader.Load(app.Node.TryGetContext));
@@ -42,10 +44,13 @@ internal static class Synth
 internal sealed class SynthesizedEnv(DqeConfig config, DqeStacks stacks)
 {
     private readonly Lazy<Template> _platform = new(() => Template.FromStack(stacks.Platform));
+    private readonly Lazy<Template> _automation = new(() => Template.FromStack(stacks.Automation));
 
     public DqeConfig Config { get; } = config;
 
     public DqeStacks Stacks { get; } = stacks;
 
     public Template Platform => _platform.Value;
+
+    public Template Automation => _automation.Value;
 }

@@ -1,0 +1,14 @@
+namespace Dqe.Cdk.Config;
+
+/// <summary>The Lambda functions and state machines that run drills and remediation.</summary>
+public sealed record AutomationConfig
+{
+    /// <summary>Sizing every function starts from.</summary>
+    public FunctionConfig FunctionDefaults { get; init; } = new();
+
+    /// <summary>Per-handler overrides of <see cref="FunctionDefaults"/>, keyed by handler name (e.g. "dqe.ping").</summary>
+    public IReadOnlyDictionary<string, FunctionConfig> Functions { get; init; } = new Dictionary<string, FunctionConfig>();
+
+    /// <summary>Upper bound of any one state machine execution in minutes (1-1440); every workflow gets a timeout.</summary>
+    public int WorkflowTimeoutMinutes { get; init; } = 120;
+}

@@ -1,0 +1,62 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Lambda;
+using Constructs;
+using Dqe.Cdk.Automation;
+using Dqe.Cdk.Platform;
+using Dqe.Workflows.Building;
+
+namespace Dqe.Cdk.Stacks;
+
+/// <summary>
+/// The Dqe functions (one per handler, all running the shared AOT bootstrap) and the state machines that
+/// orchestrate them. A canary function (dqe.ping) is always deployed to prove the package starts.
+/// </summary>
+public sealed class AutomationStack : Stack
+{
+    public const string CanaryHandler = "dqe.ping";
+
+    private readonly Dictionary<string, DqeFunction> _functions = new(StringComparer.Ordinal);
+
+    public AutomationStack(Construct scope, string id, AutomationStackProps props)
+        : base(scope, id, props)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        var config = props.Config;
+        var package = new FunctionPackage(this, "Package", new FunctionPackageProps());
+
+        DqeFunction FunctionFor(string handler)
+        {
+            if (!_functions.TryGetValue(handler, out var function))
+            {
+                var sizing = config.Automation.Functions.GetValueOrDefault(handler) ?? config.Automation.FunctionDefaults;
+                function = new DqeFunction(this, FunctionId(handler), new DqeFunctionProps(
+                    handler, package.Code, sizing, config.Env, config.LogRetentionDays, props.Platform.Network.Vpc));
+                _functions.Add(handler, function);
+            }
+
+            return function;
+        }
+
+        FunctionFor(CanaryHandler);
+        foreach (var workflow in props.Workflows)
+        {
+            var declared = workflow.Handlers.ToHashSet(StringComparer.Ordinal);
+            var context = new WorkflowContext(config.Env, handler => declared.Contains(handler)
+                ? FunctionFor(handler).Function
+                : throw new InvalidOperationException($"workflow '{workflow.Name}' uses handler '{handler}' without declaring it"));
+            var machine = new DqeStateMachine(this, FunctionId(workflow.Name) + "Workflow",
+                new DqeStateMachineProps(workflow, context, Retention.From(config.LogRetentionDays)));
+            StateMachines.Add(workflow.Name, machine);
+        }
+    }
+
+    /// <summary>Function of each handler, by handler name.</summary>
+    public IReadOnlyDictionary<string, DqeFunction> Functions => _functions;
+
+    /// <summary>State machine of each workflow, by workflow name.</summary>
+    public Dictionary<string, DqeStateMachine> StateMachines { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>"bench.run-query" -> "BenchRunQuery": readable, stable construct ids.</summary>
+    internal static string FunctionId(string name) =>
+        string.Concat(name.Split(['.', '-', '_'], StringSplitOptions.RemoveEmptyEntries).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+}

@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Dqe.TestServers;
+
+/// <summary>
+/// A throwaway <c>clickhouse-server</c> (the Debian package, 18.16 here) on free 127.0.0.1 ports with its own
+/// config, users and data under a temp dir. Users: <c>default</c> (no password) and <c>dqe</c>/<see cref="Password"/>.
+/// Missing binary is a hard failure with the install command, never a skip.
+/// </summary>
+public sealed class ClickHouseLocalServer : IAsyncDisposable
+{
+    public const string Password = "dqe-test-password";
+    private static readonly string[] Candidates = ["/usr/sbin/clickhouse-server", "/usr/bin/clickhouse-server", "/usr/bin/clickhouse"];
+    private readonly Process _process;
+    private readonly string _root;
+
+    private ClickHouseLocalServer(Process process, string root, Uri uri)
+    {
+        _process = process;
+        _root = root;
+        HttpUri = uri;
+    }
+
+    public Uri HttpUri { get; }
+
+    public static async Task<ClickHouseLocalServer> StartAsync()
+    {
+        var binary = Candidates.FirstOrDefault(File.Exists) ?? throw new InvalidOperationException(
+            "clickhouse-server is not installed (looked for " + string.Join(", ", Candidates) + "). Run scripts/setup.sh or: " +
+            "sudo apt-get install -y clickhouse-server clickhouse-client");
+        var root = Directory.CreateTempSubdirectory("dqe-clickhouse-").FullName;
+        var http = FreePort();
+        File.WriteAllText(Path.Combine(root, "config.xml"), Config(root, http, FreePort(), FreePort()));
+        File.WriteAllText(Path.Combine(root, "users.xml"), Users);
+        var arguments = binary.EndsWith("/clickhouse", StringComparison.Ordinal) ? "server " : "";
+        var start = new ProcessStartInfo(binary, $"{arguments}--config-file={Path.Combine(root, "config.xml")}")
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {binary}.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new ClickHouseLocalServer(process, root, new Uri($"http://127.0.0.1:{http}/"));
+        await server.WaitReadyAsync(binary).ConfigureAwait(false);
+        return server;
+    }
+
+    private async Task WaitReadyAsync(string binary)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                break;
+            }
+
+            try
+            {
+                if ((await client.GetStringAsync(new Uri(HttpUri, "ping")).ConfigureAwait(false)).StartsWith("Ok.", StringComparison.Ordinal))
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            // Waiting for an external process to come up; no logic under test depends on this delay.
+            await Task.Delay(100).ConfigureAwait(false);
+        }
+
+        var log = Path.Combine(_root, "clickhouse-server.err.log");
+        var tail = File.Exists(log) ? string.Join('\n', File.ReadLines(log).TakeLast(20)) : "(no error log)";
+        await DisposeAsync().ConfigureAwait(false);
+        throw new InvalidOperationException($"{binary} did not answer /ping on {HttpUri} within 60 s. Error log tail:\n{tail}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string Config(string root, int http, int tcp, int interserver) => $"""
+        <?xml version="1.0"?>
+        <yandex>
+          <logger><level>warning</level><log>{root}/clickhouse-server.log</log><errorlog>{root}/clickhouse-server.err.log</errorlog><console>0</console></logger>
+          <http_port>{http}</http_port>
+          <tcp_port>{tcp}</tcp_port>
+          <interserver_http_port>{interserver}</interserver_http_port>
+          <listen_host>127.0.0.1</listen_host>
+          <path>{root}/data/</path>
+          <tmp_path>{root}/tmp/</tmp_path>
+          <user_files_path>{root}/user_files/</user_files_path>
+          <format_schema_path>{root}/format_schemas/</format_schema_path>
+          <users_config>{root}/users.xml</users_config>
+          <default_profile>default</default_profile>
+          <default_database>default</default_database>
+          <mark_cache_size>5368709120</mark_cache_size>
+          <max_concurrent_queries>50</max_concurrent_queries>
+          <remote_servers>
+            <dqe_local><shard><replica><host>127.0.0.1</host><port>{tcp}</port></replica></shard></dqe_local>
+          </remote_servers>
+        </yandex>
+        """;
+
+    private const string Users = $"""
+        <?xml version="1.0"?>
+        <yandex>
+          <profiles><default></default></profiles>
+          <users>
+            <default><password></password><networks><ip>127.0.0.1</ip></networks><profile>default</profile><quota>default</quota></default>
+            <dqe><password>{Password}</password><networks><ip>127.0.0.1</ip></networks><profile>default</profile><quota>default</quota></dqe>
+          </users>
+          <quotas><default></default></quotas>
+        </yandex>
+        """;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync().ConfigureAwait(false);
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Leftover temp files are harmless; the next run uses a new directory.
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using Dqe.Workflows.Building;
+
+namespace Dqe.Workflows;
+
+/// <summary>Every workflow the CDK app deploys and `dqe workflow` runs locally. Add ONE line per workflow.</summary>
+public static class WorkflowCatalog
+{
+    public static IReadOnlyList<IWorkflow> All { get; } =
+    [
+    ];
+
+    public static IWorkflow? Find(string name) => All.FirstOrDefault(w => string.Equals(w.Name, name, StringComparison.Ordinal));
+}
