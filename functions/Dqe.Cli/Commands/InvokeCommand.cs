@@ -49,7 +49,7 @@ internal static class InvokeCommand
             }
 
             await output.WriteLineAsync(result.Error is { } failure
-                ? JsonSerializer.Serialize(failure, HostingJsonContext.Default.ErrorDocument)
+                ? JsonSerializer.Serialize(failure, HostingJsonContext.Readable.ErrorDocument)
                 : Encoding.UTF8.GetString(result.Response!)).ConfigureAwait(false);
             return result.Succeeded ? 0 : 1;
         });

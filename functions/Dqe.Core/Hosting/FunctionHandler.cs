@@ -48,8 +48,22 @@ public abstract class FunctionHandler<TRequest, TResponse> : IFunctionHandler
         }
         catch (JsonException e)
         {
-            throw new InvalidRequestException(e.Path ?? "$", FirstSentence(e.Message), e);
+            var field = e.Path ?? "$";
+            throw new InvalidRequestException(field, Reason(e, field, type), e);
         }
+    }
+
+    // For a wrong-typed top-level field System.Text.Json names the record, not the field's type; say what was expected.
+    private static string Reason(JsonException e, string field, JsonTypeInfo type)
+    {
+        if (e.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
+            && field.StartsWith("$.", StringComparison.Ordinal)
+            && type.Properties.FirstOrDefault(p => p.Name == field[2..]) is { } property)
+        {
+            return $"expected a value of type {HandlerShape.TypeName(property.PropertyType)}";
+        }
+
+        return FirstSentence(e.Message);
     }
 
     // JsonException messages append "Path: ... | LineNumber: ..." which the field name already covers.

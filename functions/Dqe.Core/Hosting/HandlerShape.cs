@@ -12,28 +12,28 @@ public static class HandlerShape
     {
         if (type.Kind != JsonTypeInfoKind.Object)
         {
-            return FriendlyName(type.Type);
+            return TypeName(type.Type);
         }
 
-        var fields = type.Properties.Select(p => $"{p.Name}: {FriendlyName(p.PropertyType)}{(IsOptional(p) ? "?" : "")}");
+        var fields = type.Properties.Select(p => $"{p.Name}: {TypeName(p.PropertyType)}{(IsOptional(p) ? "?" : "")}");
         return $"{{ {string.Join(", ", fields)} }}";
     }
 
     private static bool IsOptional(JsonPropertyInfo property) =>
         !property.PropertyType.IsValueType ? property.IsGetNullable : Nullable.GetUnderlyingType(property.PropertyType) is not null;
 
-    private static string FriendlyName(Type type)
+    internal static string TypeName(Type type)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type.IsArray)
         {
-            return FriendlyName(type.GetElementType()!) + "[]";
+            return TypeName(type.GetElementType()!) + "[]";
         }
 
         if (type.IsGenericType)
         {
             var name = type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)];
-            return $"{name}<{string.Join(", ", type.GetGenericArguments().Select(FriendlyName))}>";
+            return $"{name}<{string.Join(", ", type.GetGenericArguments().Select(TypeName))}>";
         }
 
         return type == typeof(string) ? "string"

@@ -54,8 +54,9 @@ internal static class LambdaBootstrap
         {
             return new InvocationRunner(registration, services, writer, options);
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        catch (Exception e)
         {
+            // Whatever a handler's constructor throws, Lambda must hear about it as an init error.
             throw new RuntimeConfigException(ErrorTypes.InvalidConfig, $"handler {registration.Name} could not start: {e.Message}");
         }
     }

@@ -66,7 +66,7 @@ internal sealed class RuntimeApiClient : IRuntimeApi, IDisposable
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
-            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(error, HostingJsonContext.Default.ErrorDocument))
+            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(error, HostingJsonContext.Readable.ErrorDocument))
             {
                 Headers = { ContentType = Json },
             },

@@ -52,7 +52,9 @@ public class BootstrapProcessTests : IClassFixture<BootstrapProcessFixture>
         var outcome = await Invoke(new EmulatedInvocation("""{"delayMs":[1]}"""u8.ToArray()));
 
         var body = ErrorDocumentAssert.IsError(outcome, ErrorTypes.InvalidRequest);
-        Assert.Contains("'$.delayMs'", body.GetProperty("errorMessage").GetString(), StringComparison.Ordinal);
+        Assert.Equal("invalid request field '$.delayMs': expected a value of type int", body.GetProperty("errorMessage").GetString());
+        // The raw body too: messages are read in CloudWatch, so they must not arrive \u0027-escaped.
+        Assert.Contains("field '$.delayMs'", outcome.BodyText, StringComparison.Ordinal);
     }
 
     [Fact]

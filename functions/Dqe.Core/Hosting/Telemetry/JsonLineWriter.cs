@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Dqe.Core.Hosting.Telemetry;
@@ -9,7 +10,8 @@ namespace Dqe.Core.Hosting.Telemetry;
 /// </summary>
 public sealed class JsonLineWriter
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = false };
+    // Relaxed escaping keeps quotes and apostrophes readable in CloudWatch; these lines are never embedded in HTML.
+    private static readonly JsonWriterOptions Options = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly TextWriter _output;
     private readonly Lock _gate = new();
 
