@@ -26,8 +26,8 @@ public sealed class QueryClickHouseCommandTests : IAsyncLifetime
         var tsv = await CliRunner.RunAsync("query", "clickhouse", "--server", _server!.HttpUri.ToString(), Sql);
         var json = await CliRunner.RunAsync("query", "clickhouse", "--server", _server.HttpUri.ToString(), "--format", "json", Sql);
 
-        Assert.Equal((0, "n\ts\tf\n0\tr0\t0\n1\tr1\t\\N\n"), (tsv.Code, tsv.Output.ReplaceLineEndings("\n")));
-        Assert.Equal((0, "{\"n\":0,\"s\":\"r0\",\"f\":0}\n{\"n\":1,\"s\":\"r1\",\"f\":null}\n"), (json.Code, json.Output.ReplaceLineEndings("\n")));
+        Assert.Equal((0, "n\ts\tf\n0\tr0\t0\n1\tr1\t\\N\n"), (tsv.ExitCode, tsv.Stdout.ReplaceLineEndings("\n")));
+        Assert.Equal((0, "{\"n\":0,\"s\":\"r0\",\"f\":0}\n{\"n\":1,\"s\":\"r1\",\"f\":null}\n"), (json.ExitCode, json.Stdout.ReplaceLineEndings("\n")));
     }
 
     [Fact]
