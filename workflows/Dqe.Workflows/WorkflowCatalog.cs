@@ -9,6 +9,7 @@ public static class WorkflowCatalog
     public static IReadOnlyList<IWorkflow> All { get; } =
     [
         new ChaosWorkflow(),
+        new ChaosSweepWorkflow(),
     ];
 
     public static IWorkflow? Find(string name) => All.FirstOrDefault(w => string.Equals(w.Name, name, StringComparison.Ordinal));
