@@ -70,6 +70,7 @@ public sealed class ChaosWorkflowTests : IAsyncLifetime
         Assert.Contains("WaitBetweenPolls", result.Path);
         Assert.Equal(["Validate", "Inject", "Observe"], result.Path.Take(3));
         Assert.Equal("completed", result.Output?["outcome"]?.GetValue<string>());
+        Assert.Equal(100, result.Output?["score"]?.GetValue<int>());
         Assert.Contains(_api.Requests, r => r.StartsWith("POST /apis/chaos-mesh.org/v1alpha1/namespaces/trino/networkchaos", StringComparison.Ordinal));
         AssertNothingLeft();
     }

@@ -16,6 +16,7 @@ public sealed record ChaosRunState(
     bool Clean = false,
     int RollbackAttempts = 0,
     string? Outcome = null,
+    int? Score = null,
     IReadOnlyList<TimelineEntry>? Timeline = null,
     StateError? Error = null)
 {

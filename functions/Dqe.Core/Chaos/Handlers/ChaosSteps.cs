@@ -62,11 +62,17 @@ internal static class ChaosSteps
     public static Task<ChaosRunState> ReportAsync(Func<ChaosService> service, ChaosRunState state, InvocationContext context, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var outcome = state.Error is { } error ? $"failed: {error.Error}: {error.Cause}" : "completed";
-        context.Metrics.SetDimension("Campaign", state.Campaign.Name);
-        context.Metrics.Add("ChaosRunFailed", state.Error is null ? 0 : 1, MetricUnit.Count);
+        var score = ResilienceScore.Compute(state);
+        context.Metrics.SetDimension("Experiment", state.Campaign.Name);
+        context.Metrics.Add("ChaosRunPassed", state.Error is null && state.Clean ? 1 : 0, MetricUnit.Count);
         context.Metrics.Add("ChaosLeftovers", state.Clean ? 0 : 1, MetricUnit.Count);
-        context.Log.Info($"chaos run {state.RunId}: {outcome}, clean={state.Clean}");
-        return Task.FromResult((state with { Outcome = outcome }).Log(now, "report", outcome));
+        if (score is { } value)
+        {
+            context.Metrics.Add("ChaosResilienceScore", value, MetricUnit.None);
+        }
+
+        context.Log.Info($"chaos run {state.RunId}: {outcome}, clean={state.Clean}, score={score?.ToString(CultureInfo.InvariantCulture) ?? "none"}");
+        return Task.FromResult((state with { Outcome = outcome, Score = score }).Log(now, "report", outcome));
     }
 
     private static string RunId(ChaosRunState state) =>
