@@ -1,4 +1,5 @@
 using Dqe.Workflows.Building;
+using Dqe.Workflows.Chaos;
 
 namespace Dqe.Workflows;
 
@@ -7,6 +8,8 @@ public static class WorkflowCatalog
 {
     public static IReadOnlyList<IWorkflow> All { get; } =
     [
+        new ChaosWorkflow(),
+        new ChaosSweepWorkflow(),
     ];
 
     public static IWorkflow? Find(string name) => All.FirstOrDefault(w => string.Equals(w.Name, name, StringComparison.Ordinal));

@@ -115,6 +115,8 @@ internal static partial class ConfigValidator
 
         check(automation.WorkflowTimeoutMinutes is >= 1 and <= 1440,
             $"automation.workflowTimeoutMinutes = {automation.WorkflowTimeoutMinutes} must be 1-1440");
+        check(System.Text.RegularExpressions.Regex.IsMatch(automation.ChaosMeshVersion ?? "", @"^\d+\.\d+\.\d+$"),
+            $"automation.chaosMeshVersion = '{automation.ChaosMeshVersion}' must be a pinned x.y.z chart version");
     }
 
     private static void ValidateFunction(string key, FunctionConfig function, Action<bool, string> check)

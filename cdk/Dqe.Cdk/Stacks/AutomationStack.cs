@@ -1,9 +1,13 @@
 using Amazon.CDK;
+using Amazon.CDK.AWS.Events;
+using Amazon.CDK.AWS.Events.Targets;
 using Amazon.CDK.AWS.Lambda;
 using Constructs;
 using Dqe.Cdk.Automation;
 using Dqe.Cdk.Platform;
+using Dqe.Workflows;
 using Dqe.Workflows.Building;
+using Dqe.Workflows.Chaos;
 
 namespace Dqe.Cdk.Stacks;
 
@@ -48,7 +52,21 @@ public sealed class AutomationStack : Stack
                 new DqeStateMachineProps(workflow, context, Retention.From(config.LogRetentionDays)));
             StateMachines.Add(workflow.Name, machine);
         }
+
+        ChaosMesh = new ChaosMesh(this, "ChaosMesh", new ChaosMeshProps(props.Platform.Cluster.Cluster, config.Automation.ChaosMeshVersion));
+        if (StateMachines.TryGetValue(WorkflowNames.ChaosSweep, out var sweeper))
+        {
+            _ = new Rule(this, "ChaosSweepSchedule", new RuleProps
+            {
+                Description = "Removes what crashed chaos runs left behind",
+                Schedule = Schedule.Rate(Duration.Minutes(ChaosSweepWorkflow.Every.TotalMinutes)),
+                Targets = [new SfnStateMachine(sweeper.StateMachine)],
+            });
+        }
     }
+
+    /// <summary>The Chaos Mesh install the chaos workflow injects faults through.</summary>
+    public ChaosMesh ChaosMesh { get; }
 
     /// <summary>Function of each handler, by handler name.</summary>
     public IReadOnlyDictionary<string, DqeFunction> Functions => _functions;

@@ -1,3 +1,4 @@
+using Dqe.Core.Chaos.Handlers;
 using Dqe.Core.Hosting.Diagnostics;
 
 namespace Dqe.Core.Hosting;
@@ -12,6 +13,12 @@ public static class HandlerRegistry
     public static IReadOnlyList<HandlerRegistration> All { get; } =
     [
         new(PingHandler.Name, "Diagnostic: echoes a note with version, function name and remaining time.", s => new PingHandler(s.Time)),
+        new(ChaosHandlerNames.Validate, "Chaos: validates the campaign in the run state and assigns the run id.", s => new ChaosStepHandler(s, ChaosSteps.ValidateAsync)),
+        new(ChaosHandlerNames.Inject, "Chaos: takes the target lock, plans against the live cluster and injects the faults.", s => new ChaosStepHandler(s, ChaosSteps.InjectAsync)),
+        new(ChaosHandlerNames.Observe, "Chaos: reads experiment status; aborts on failed injection; marks the faults over.", s => new ChaosStepHandler(s, ChaosSteps.ObserveAsync)),
+        new(ChaosHandlerNames.Rollback, "Chaos: deletes the run's Chaos Mesh objects and cordons by label, verifies, reports what is left.", s => new ChaosStepHandler(s, ChaosSteps.RollbackAsync)),
+        new(ChaosHandlerNames.Report, "Chaos: records the outcome and timeline, emits EMF metrics.", s => new ChaosStepHandler(s, ChaosSteps.ReportAsync)),
+        new(ChaosHandlerNames.Sweep, "Chaos: removes leftovers of crashed runs past their expiry.", s => new ChaosSweepHandler(s)),
     ];
 
     public static HandlerRegistration? Find(string name) =>
