@@ -81,6 +81,8 @@ public sealed class WebhookParser
             throw new WebhookRejectedException(400, path + ".labels", "required");
         }
 
+        RequireStrings(alert.Labels, path + ".labels");
+        RequireStrings(alert.Annotations, path + ".annotations");
         if (!alert.Labels.TryGetValue("alertname", out var name) || string.IsNullOrWhiteSpace(name))
         {
             throw new WebhookRejectedException(400, path + ".labels.alertname", "required");
@@ -104,6 +106,18 @@ public sealed class WebhookParser
             alert.Annotations ?? new Dictionary<string, string>(),
             alert.StartsAt.Value,
             alert.GeneratorUrl ?? "");
+    }
+
+    // JSON null deserializes into a null map value despite the non-nullable type; refuse it here, by name.
+    private static void RequireStrings(Dictionary<string, string>? map, string path)
+    {
+        foreach (var (key, value) in map ?? [])
+        {
+            if (value is null)
+            {
+                throw new WebhookRejectedException(400, $"{path}.{key}", "must be a string, got null");
+            }
+        }
     }
 
     private static bool RequireStatus(string? status, string field) => status switch
