@@ -19,6 +19,7 @@ public static class DqeCommandLine
             WorkflowCommand.Create(),
             QueryCommand.Create(),
             ChaosCommand.Create(),
+            RemediateCommand.Create(),
         };
         return root;
     }

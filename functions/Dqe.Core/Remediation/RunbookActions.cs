@@ -21,8 +21,8 @@ public static class RunbookActions
         [RestartPod] = "Delete the crash-looping pod so its controller recreates it.",
         [ScaleTrinoWorkers] = "Scale the Trino worker Deployment up (bounded by the configured maximum).",
         [AddClickHouseReplica] = "Add a ClickHouse replica to the lagging or read-only shard.",
-        [RestartClickHouseReplica] = "Restart one ClickHouse replica pod so it reconnects to Keeper and resyncs.",
-        [CancelTrinoQuery] = "Cancel the longest-running Trino queries that hold the queue.",
+        [RestartClickHouseReplica] = "SYSTEM RESTART REPLICA on the read-only ClickHouse replica so it reconnects to Keeper and resyncs.",
+        [CancelTrinoQuery] = "Cancel the runaway Trino query named by the alert's query_id label.",
         [DrainNode] = "Cordon and drain the unhealthy node so its pods reschedule elsewhere.",
         [None] = "No automatic action: a human follows the runbook.",
     };

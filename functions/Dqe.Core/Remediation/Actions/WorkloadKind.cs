@@ -1,0 +1,7 @@
+namespace Dqe.Core.Remediation.Actions;
+
+public enum WorkloadKind
+{
+    Deployment,
+    StatefulSet,
+}

@@ -1,0 +1,17 @@
+using Dqe.Core.Remediation.Webhook;
+
+namespace Dqe.Core.Remediation;
+
+/// <summary>What the decision engine concluded for one alert; <see cref="Target"/> is null when none could be resolved.</summary>
+public sealed record RemediationDecision(
+    string Id,
+    ValidAlert Alert,
+    string Action,
+    RemediationTarget? Target,
+    string Outcome,
+    string Reason,
+    bool DryRun)
+{
+    /// <summary>Key of the circuit breaker: the same alert (fingerprint) on the same target.</summary>
+    public string AlertKey => $"{Alert.Fingerprint}|{Target?.Key ?? "-"}";
+}
