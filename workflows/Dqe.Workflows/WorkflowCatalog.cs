@@ -1,3 +1,4 @@
+using Dqe.Workflows.Benchmarks;
 using Dqe.Workflows.Building;
 
 namespace Dqe.Workflows;
@@ -7,6 +8,7 @@ public static class WorkflowCatalog
 {
     public static IReadOnlyList<IWorkflow> All { get; } =
     [
+        new BenchmarkWorkflow(),
     ];
 
     public static IWorkflow? Find(string name) => All.FirstOrDefault(w => string.Equals(w.Name, name, StringComparison.Ordinal));
