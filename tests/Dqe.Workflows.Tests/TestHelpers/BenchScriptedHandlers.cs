@@ -14,21 +14,21 @@ internal sealed class BenchScriptedHandlers(string queryStatus = "Ok") : ITaskRo
         Invoked.Enqueue((call.Target.Handler!, call.Input?.DeepClone()));
         var outcome = call.Target.Handler switch
         {
-            "bench.prepare" => TaskOutcome.Success(new JsonObject
+            "dqe.bench.prepare" => TaskOutcome.Success(new JsonObject
             {
                 ["runId"] = "r1",
                 ["maxConcurrency"] = 2,
                 ["items"] = new JsonArray(Item("q01"), Item("q02"), Item("q03")),
             }),
-            "bench.run-query" => TaskOutcome.Success(new JsonObject
+            "dqe.bench.run-query" => TaskOutcome.Success(new JsonObject
             {
                 ["queryId"] = call.Input!["queryId"]!.GetValue<string>(),
                 ["status"] = queryStatus,
                 ["key"] = $"runs/r1/queries/{call.Input!["queryId"]!.GetValue<string>()}.json",
             }),
-            "bench.aggregate" => TaskOutcome.Success(new JsonObject { ["reportKey"] = "runs/r1/report.json", ["status"] = queryStatus == "Ok" ? "Succeeded" : "Failed" }),
-            "bench.compare" => TaskOutcome.Success(new JsonObject { ["regressions"] = 0 }),
-            "bench.report" => TaskOutcome.Success(new JsonObject
+            "dqe.bench.aggregate" => TaskOutcome.Success(new JsonObject { ["reportKey"] = "runs/r1/report.json", ["status"] = queryStatus == "Ok" ? "Succeeded" : "Failed" }),
+            "dqe.bench.compare" => TaskOutcome.Success(new JsonObject { ["regressions"] = 0 }),
+            "dqe.bench.report" => TaskOutcome.Success(new JsonObject
             {
                 ["status"] = call.Input!["error"] is null && queryStatus == "Ok" ? "Succeeded" : "Failed",
                 ["htmlKey"] = "reports/2026/11/25/r1/report.html",

@@ -14,11 +14,11 @@ namespace Dqe.Workflows.Benchmarks;
 /// </summary>
 public sealed class BenchmarkWorkflow : IWorkflow
 {
-    public const string Prepare = "bench.prepare";
-    public const string RunQuery = "bench.run-query";
-    public const string Aggregate = "bench.aggregate";
-    public const string CompareBaseline = "bench.compare";
-    public const string Report = "bench.report";
+    public const string Prepare = "dqe.bench.prepare";
+    public const string RunQuery = "dqe.bench.run-query";
+    public const string Aggregate = "dqe.bench.aggregate";
+    public const string CompareBaseline = "dqe.bench.compare";
+    public const string Report = "dqe.bench.report";
 
     public string Name => WorkflowNames.Benchmark;
 
