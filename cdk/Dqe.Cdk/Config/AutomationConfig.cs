@@ -11,4 +11,7 @@ public sealed record AutomationConfig
 
     /// <summary>Upper bound of any one state machine execution in minutes (1-1440); every workflow gets a timeout.</summary>
     public int WorkflowTimeoutMinutes { get; init; } = 120;
+
+    /// <summary>Nightly benchmark schedule (off unless enabled with an engine URL).</summary>
+    public BenchmarkScheduleConfig Benchmark { get; init; } = new();
 }
