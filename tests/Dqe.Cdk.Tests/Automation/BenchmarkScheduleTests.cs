@@ -28,10 +28,13 @@ public class BenchmarkScheduleTests
 
         var functions = template.FindResources("AWS::Lambda::Function", Match.ObjectLike(new Dictionary<string, object>
         {
-            ["Handler"] = Match.StringLikeRegexp("^dqe\\.bench\\."),
-            ["Environment"] = Match.ObjectLike(new Dictionary<string, object>
+            ["Properties"] = Match.ObjectLike(new Dictionary<string, object>
             {
-                ["Variables"] = Match.ObjectLike(new Dictionary<string, object> { ["DQE_REPORTS_BUCKET"] = Match.AnyValue() }),
+                ["Handler"] = Match.StringLikeRegexp("^dqe\\.bench\\."),
+                ["Environment"] = Match.ObjectLike(new Dictionary<string, object>
+                {
+                    ["Variables"] = Match.ObjectLike(new Dictionary<string, object> { ["DQE_REPORTS_BUCKET"] = Match.AnyValue() }),
+                }),
             }),
         }));
         Assert.Equal(5, functions.Count);
