@@ -20,6 +20,7 @@ public static class DqeCommandLine
             QueryCommand.Create(),
             ChaosCommand.Create(),
             RemediateCommand.Create(),
+            BenchCommand.Create(),
         };
         return root;
     }

@@ -1,3 +1,4 @@
+using Dqe.Workflows.Benchmarks;
 using Dqe.Workflows.Building;
 using Dqe.Workflows.Chaos;
 
@@ -10,6 +11,7 @@ public static class WorkflowCatalog
     [
         new ChaosWorkflow(),
         new ChaosSweepWorkflow(),
+        new BenchmarkWorkflow(),
     ];
 
     public static IWorkflow? Find(string name) => All.FirstOrDefault(w => string.Equals(w.Name, name, StringComparison.Ordinal));

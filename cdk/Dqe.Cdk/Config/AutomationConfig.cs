@@ -14,4 +14,7 @@ public sealed record AutomationConfig
 
     /// <summary>Chaos Mesh Helm chart version, pinned (x.y.z).</summary>
     public string ChaosMeshVersion { get; init; } = "2.7.2";
+
+    /// <summary>Nightly benchmark schedule (off unless enabled with an engine URL).</summary>
+    public BenchmarkScheduleConfig Benchmark { get; init; } = new();
 }

@@ -63,10 +63,37 @@ public sealed class AutomationStack : Stack
                 Targets = [new SfnStateMachine(sweeper.StateMachine)],
             });
         }
+
+        foreach (var (handler, function) in _functions.Where(f => f.Key.StartsWith("dqe.bench.", StringComparison.Ordinal)))
+        {
+            // Bench handlers keep query parts, reports and baselines in the reports bucket, nothing else.
+            props.Platform.Lake.GrantReportsReadWrite(function.Function);
+            function.Function.AddEnvironment("DQE_REPORTS_BUCKET", props.Platform.Lake.ReportsBucket.BucketName);
+        }
+
+        if (config.Automation.Benchmark is { Enabled: true } bench && StateMachines.TryGetValue(Dqe.Workflows.WorkflowNames.Benchmark, out var benchmark))
+        {
+            BenchmarkSchedule = new Rule(this, "BenchmarkSchedule", new RuleProps
+            {
+                Description = $"Nightly {bench.Engine}/{bench.Suite}/{bench.Scale} benchmark",
+                Schedule = Schedule.Expression(bench.Schedule),
+                Targets = [new SfnStateMachine(benchmark.StateMachine, new SfnStateMachineProps
+                {
+                    Input = RuleTargetInput.FromObject(new Dictionary<string, object>
+                    {
+                        ["engine"] = bench.Engine, ["suite"] = bench.Suite, ["scale"] = bench.Scale, ["server"] = bench.Server,
+                        ["iterations"] = bench.Iterations, ["maxConcurrency"] = bench.MaxConcurrency,
+                    }),
+                })],
+            });
+        }
     }
 
     /// <summary>The Chaos Mesh install the chaos workflow injects faults through.</summary>
     public ChaosMesh ChaosMesh { get; }
+
+    /// <summary>The nightly benchmark rule, when automation.benchmark.enabled.</summary>
+    public Rule? BenchmarkSchedule { get; }
 
     /// <summary>Function of each handler, by handler name.</summary>
     public IReadOnlyDictionary<string, DqeFunction> Functions => _functions;

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Dqe.Cli.Query;
 using Dqe.Core.Engines;
-using Dqe.Core.Engines.ClickHouse;
-using Dqe.Core.Engines.Trino;
 
 namespace Dqe.Cli.Commands;
 
@@ -40,8 +38,8 @@ internal static class QueryCommand
             using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
             try
             {
-                var settings = new EngineSettings(ServerUri(parse.GetRequiredValue(server)), parse.GetValue(user), parse.GetValue(catalog), parse.GetValue(schema), parse.GetValue(insecure));
-                IQueryEngine engine = withCatalog ? Trino(settings, http) : ClickHouse(settings, http);
+                var settings = new EngineSettings(EngineFactory.ServerUri(parse.GetRequiredValue(server)), parse.GetValue(user), parse.GetValue(catalog), parse.GetValue(schema), parse.GetValue(insecure));
+                var engine = EngineFactory.Create(withCatalog ? "trino" : "clickhouse", settings, http);
                 var progress = new ProgressLine(error, TimeProvider.System, name);
                 await using var result = await engine.ExecuteAsync(new QueryRequest(parse.GetRequiredValue(sql), Progress: progress), cancellationToken);
                 await new RowWriter(parse.InvocationConfiguration.Output, parse.GetValue(format)).WriteAsync(result, cancellationToken);
@@ -69,35 +67,5 @@ internal static class QueryCommand
             }
         });
         return command;
-    }
-
-    private static Uri ServerUri(string text) => Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-        ? uri
-        : throw new ArgumentException($"--server: '{text}' is not an absolute http(s) URL.");
-
-    private sealed record EngineSettings(Uri Server, string? User, string? Catalog, string? Schema, bool AllowInsecure);
-
-    private static TrinoClient Trino(EngineSettings s, HttpClient http)
-    {
-        var password = Environment.GetEnvironmentVariable("DQE_TRINO_PASSWORD");
-        var token = Environment.GetEnvironmentVariable("DQE_TRINO_TOKEN");
-        var user = s.User ?? Environment.UserName;
-        var credentials = !string.IsNullOrEmpty(token) ? EngineCredentials.Bearer(token)
-            : !string.IsNullOrEmpty(password) ? EngineCredentials.Basic(user, password) : null;
-        return new TrinoClient(new TrinoClientOptions
-        {
-            Server = s.Server, User = user, Source = "dqe-cli", Catalog = s.Catalog, Schema = s.Schema,
-            Credentials = credentials, AllowInsecureCredentials = s.AllowInsecure,
-        }, http, TimeProvider.System);
-    }
-
-    private static ClickHouseClient ClickHouse(EngineSettings s, HttpClient http)
-    {
-        var password = Environment.GetEnvironmentVariable("DQE_CLICKHOUSE_PASSWORD");
-        var credentials = s.User is null ? null : EngineCredentials.Basic(s.User, password ?? "");
-        return new ClickHouseClient(new ClickHouseClientOptions
-        {
-            Server = s.Server, Database = s.Schema ?? "default", Credentials = credentials, AllowInsecureCredentials = s.AllowInsecure,
-        }, http, TimeProvider.System);
     }
 }

@@ -1,4 +1,5 @@
 using Dqe.Core.Chaos.Handlers;
+using Dqe.Core.Benchmarks.Functions;
 using Dqe.Core.Hosting.Diagnostics;
 
 namespace Dqe.Core.Hosting;
@@ -19,6 +20,11 @@ public static class HandlerRegistry
         new(ChaosHandlerNames.Rollback, "Chaos: deletes the run's Chaos Mesh objects and cordons by label, verifies, reports what is left.", s => new ChaosStepHandler(s, ChaosSteps.RollbackAsync)),
         new(ChaosHandlerNames.Report, "Chaos: records the outcome and timeline, emits EMF metrics.", s => new ChaosStepHandler(s, ChaosSteps.ReportAsync)),
         new(ChaosHandlerNames.Sweep, "Chaos: removes leftovers of crashed runs past their expiry.", s => new ChaosSweepHandler(s)),
+        new(BenchPrepareHandler.Name, "Benchmark: validate input, resolve the suite, check engine health, list queries.", s => new BenchPrepareHandler(BenchHost.Engines(s), s.Time)),
+        new(BenchRunQueryHandler.Name, "Benchmark: measure one query and store its samples.", s => new BenchRunQueryHandler(BenchHost.Engines(s), new LazyReportStore(s.Environment), s.Time)),
+        new(BenchAggregateHandler.Name, "Benchmark: merge query results into the run report.", s => new BenchAggregateHandler(new LazyReportStore(s.Environment), s.Time)),
+        new(BenchCompareHandler.Name, "Benchmark: compare with the baseline (Mann-Whitney U + minimum effect).", s => new BenchCompareHandler(new LazyReportStore(s.Environment))),
+        new(BenchReportHandler.Name, "Benchmark: publish JSON + HTML reports and EMF metrics (partial on failure).", s => new BenchReportHandler(new LazyReportStore(s.Environment), s.Time)),
     ];
 
     public static HandlerRegistration? Find(string name) =>

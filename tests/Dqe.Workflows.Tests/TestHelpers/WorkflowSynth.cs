@@ -20,7 +20,18 @@ internal static class WorkflowSynth
 
     public static LocalWorkflow ProbeWorkflow => Assert.Single(AslExtractor.Extract(Probe, Region));
 
+    // The jsii runtime behind CDK is not safe for concurrent use: test classes run in parallel, so synths take turns.
+    private static readonly Lock SynthGate = new();
+
     public static JsonObject Synthesize(IWorkflow workflow)
+    {
+        lock (SynthGate)
+        {
+            return SynthesizeUnlocked(workflow);
+        }
+    }
+
+    private static JsonObject SynthesizeUnlocked(IWorkflow workflow)
     {
         var app = new App();
         var stack = new Stack(app, "WorkflowTest", new StackProps { Env = new Amazon.CDK.Environment { Region = Region, Account = "111111111111" } });

@@ -1,0 +1,7 @@
+-- id: q06
+-- min-version: 350
+-- expected-rows: *=1
+SELECT sum(extendedprice * discount) AS revenue
+FROM lineitem
+WHERE shipdate >= DATE '1994-01-01' AND shipdate < DATE '1994-01-01' + INTERVAL '1' YEAR
+  AND discount BETWEEN 0.06 - 0.01 AND 0.06 + 0.01 AND quantity < 24

@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.CommandLine;
+using Dqe.Cli.Bench;
+using Dqe.Cli.Query;
+using Dqe.Core.Benchmarks;
+
+namespace Dqe.Cli.Commands;
+
+/// <summary>
+/// <c>dqe bench run ...</c> runs a benchmark suite and writes report.json + report.html;
+/// <c>dqe bench compare BASELINE CANDIDATE</c> prints per-query verdicts and exits 1 on a confirmed regression.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create() => new("bench", "Benchmark suites (TPC-H, TPC-DS, ClickBench) with statistics and regression verdicts.")
+    {
+        Run(),
+        Compare(),
+    };
+
+    private static Command Run()
+    {
+        var engine = new Option<string>("--engine") { Description = "trino or clickhouse.", Required = true };
+        var server = new Option<string>("--server") { Description = "Engine URL, e.g. http://127.0.0.1:8123.", Required = true };
+        var suite = new Option<string>("--suite") { Description = "tpch, tpcds or clickbench.", Required = true };
+        var queries = new Option<string?>("--queries") { Description = "Comma-separated query ids (default: the whole suite)." };
+        var scale = new Option<string>("--scale") { Description = "Trino schema (tiny, sf1, ...) or ClickBench rows (10k, 100k, 1m).", DefaultValueFactory = _ => "tiny" };
+        var warmups = new Option<int>("--warmups") { Description = "Unmeasured runs per query.", DefaultValueFactory = _ => 1 };
+        var iterations = new Option<int>("--iterations") { Description = "Measured runs per query and worker.", DefaultValueFactory = _ => 5 };
+        var concurrency = new Option<string>("--concurrency") { Description = "Concurrency levels, e.g. 1,4.", DefaultValueFactory = _ => "1" };
+        var timeout = new Option<double>("--timeout") { Description = "Per-execution timeout in seconds.", DefaultValueFactory = _ => 600 };
+        var user = new Option<string?>("--user") { Description = "User name (password/token from the environment)." };
+        var insecure = new Option<bool>("--allow-insecure-credentials") { Description = "Send credentials over plain http (local test clusters only)." };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Directory for report.json and report.html.", Required = true };
+        var baseline = new Option<FileInfo?>("--baseline") { Description = "A previous report.json to compare with." };
+        var other = new Option<FileInfo?>("--versus") { Description = "Another engine's report.json for the engine-vs-engine chart." };
+        var history = new Option<DirectoryInfo?>("--history") { Description = "Directory of earlier runs (*/report.json) for the trend chart." };
+        var command = new Command("run", "Run a suite and write report.json + report.html.")
+        {
+            engine, server, suite, queries, scale, warmups, iterations, concurrency, timeout, user, insecure, output, baseline, other, history,
+        };
+        command.SetAction((parse, cancellationToken) => Guard(parse, "bench run", async () =>
+        {
+            var options = new BenchmarkOptions(
+                parse.GetRequiredValue(engine), parse.GetRequiredValue(suite), parse.GetRequiredValue(scale),
+                parse.GetValue(queries)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                parse.GetValue(warmups), parse.GetValue(iterations), Levels(parse.GetRequiredValue(concurrency)),
+                TimeSpan.FromSeconds(parse.GetValue(timeout)));
+            var settings = new BenchRunSettings(
+                options, EngineFactory.ServerUri(parse.GetRequiredValue(server)), parse.GetValue(user), parse.GetValue(insecure),
+                parse.GetRequiredValue(output), parse.GetValue(baseline), parse.GetValue(other), parse.GetValue(history));
+            using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+            return await new BenchRun(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, http, TimeProvider.System)
+                .RunAsync(settings, cancellationToken).ConfigureAwait(false);
+        }));
+        return command;
+    }
+
+    private static Command Compare()
+    {
+        var baseline = new Argument<FileInfo>("baseline") { Description = "Baseline report.json." };
+        var candidate = new Argument<FileInfo>("candidate") { Description = "Candidate report.json." };
+        var alpha = new Option<double>("--alpha") { Description = "Significance level of the Mann-Whitney test.", DefaultValueFactory = _ => 0.05 };
+        var effect = new Option<double>("--min-effect") { Description = "Smallest relative change of the median that counts (0.05 = 5%).", DefaultValueFactory = _ => 0.05 };
+        var command = new Command("compare", "Per-query verdicts of CANDIDATE vs BASELINE; exit 1 on a confirmed regression.") { baseline, candidate, alpha, effect };
+        command.SetAction((parse, cancellationToken) => Guard(parse, "bench compare", async () =>
+        {
+            var options = new RegressionOptions(parse.GetValue(alpha), parse.GetValue(effect));
+            var before = await BenchRun.LoadAsync(parse.GetRequiredValue(baseline), cancellationToken).ConfigureAwait(false);
+            var after = await BenchRun.LoadAsync(parse.GetRequiredValue(candidate), cancellationToken).ConfigureAwait(false);
+            var compared = new BenchmarkComparer(options).Compare(before, after);
+            var output = parse.InvocationConfiguration.Output;
+            output.WriteLine("query\tconcurrency\tverdict\tbaseline_median_ms\tcandidate_median_ms\tchange\tp_value\treason");
+            foreach (var c in compared.Comparison!)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{c.QueryId}\t{c.Concurrency}\t{c.Verdict}\t{c.BaselineMedianMs:0.###}\t{c.CandidateMedianMs:0.###}\t{c.Change:+0.0%;-0.0%;0.0%}\t{c.PValue:0.####}\t{c.Reason}"));
+            }
+
+            output.WriteLine($"regressions\t{compared.Summary.Regressions}\timprovements\t{compared.Summary.Improvements}");
+            return compared.Summary.Regressions > 0 ? 1 : 0;
+        }));
+        return command;
+    }
+
+    private static int[] Levels(string text) => [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(part =>
+        int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var level)
+            ? level
+            : throw new ArgumentException($"--concurrency: '{part}' is not a positive integer."))];
+
+    /// <summary>Bad input → exit 2 with the message; cancellation → 130.</summary>
+    private static async Task<int> Guard(ParseResult parse, string verb, Func<Task<int>> action)
+    {
+        var error = parse.InvocationConfiguration.Error;
+        try
+        {
+            return await action().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ArgumentException or BenchmarkException)
+        {
+            await error.WriteLineAsync($"dqe {verb}: {e.Message}").ConfigureAwait(false);
+            return 2;
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync($"dqe {verb}: cancelled").ConfigureAwait(false);
+            return 130;
+        }
+    }
+}

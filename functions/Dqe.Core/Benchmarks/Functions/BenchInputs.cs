@@ -1,0 +1,37 @@
+using Dqe.Core.Hosting;
+
+namespace Dqe.Core.Benchmarks.Functions;
+
+/// <summary>Input checks shared by the bench handlers, reported as InvalidRequestException naming the JSON field.</summary>
+internal static class BenchInputs
+{
+    public static BenchmarkOptions Validated(BenchRunInput input, IReadOnlyList<string>? queries = null)
+    {
+        var options = input.Options(queries);
+        try
+        {
+            options.Validate();
+            return options;
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidRequestException("$." + e.ParamName, e.Message);
+        }
+    }
+
+    public static IReadOnlyList<BenchmarkQuery> Resolve(BenchmarkOptions options)
+    {
+        try
+        {
+            return QueryCatalog.Embedded.Resolve(options.Engine, options.Suite, options.Queries);
+        }
+        catch (BenchmarkException e)
+        {
+            throw new InvalidRequestException("$.queries", e.Message);
+        }
+    }
+
+    public static Uri Server(string text) => Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+        ? uri
+        : throw new InvalidRequestException("$.server", $"must be an absolute http(s) URL, got '{text}'");
+}

@@ -1,0 +1,45 @@
+using System.Text.Json.Serialization;
+
+namespace Dqe.Core.Benchmarks.Functions;
+
+/// <summary>Workflow input, also the request of bench.prepare. Optional numbers fall back to BenchmarkOptions defaults.</summary>
+internal sealed record BenchRunInput(
+    string Engine, string Suite, string Scale, string Server,
+    List<string>? Queries = null, int? Warmups = null, int? Iterations = null, List<int>? Concurrency = null,
+    double? TimeoutSeconds = null, int? MaxConcurrency = null, string? BaselineKey = null)
+{
+    public BenchmarkOptions Options(IReadOnlyList<string>? queries = null) => new(
+        Engine, Suite, Scale, queries ?? Queries, Warmups ?? 1, Iterations ?? 5, Concurrency,
+        TimeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : null);
+}
+
+/// <summary>One Map item: the run input plus the query it measures.</summary>
+internal sealed record BenchQueryItem(string RunId, string QueryId, BenchRunInput Input);
+
+internal sealed record BenchPrepared(string RunId, string? ServerVersion, int MaxConcurrency, List<BenchQueryItem> Items);
+
+/// <summary>What a Map item returns: small on purpose, the samples are in the store under <paramref name="Key"/>.</summary>
+internal sealed record BenchQueryResult(string QueryId, string Status, string Key);
+
+/// <summary>The Step Functions error object a Catch puts at $.error.</summary>
+internal sealed record StepError(string? Error, string? Cause);
+
+/// <summary>The execution state as aggregate/compare/report see it (workflow input at the root).</summary>
+internal sealed record BenchState(
+    string Engine, string Suite, string Scale, string? Server = null, List<string>? Queries = null,
+    int? Warmups = null, int? Iterations = null, List<int>? Concurrency = null, double? TimeoutSeconds = null,
+    string? BaselineKey = null, BenchPrepared? Run = null, List<BenchQueryResult>? Results = null, StepError? Error = null)
+{
+    public BenchRunInput Input => new(Engine, Suite, Scale, Server ?? "", Queries, Warmups, Iterations, Concurrency, TimeoutSeconds, null, BaselineKey);
+}
+
+internal sealed record BenchStepResult(string RunId, string Status, string Key, int Regressions = 0, string? HtmlKey = null);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, PropertyNameCaseInsensitive = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(BenchRunInput))]
+[JsonSerializable(typeof(BenchQueryItem))]
+[JsonSerializable(typeof(BenchPrepared))]
+[JsonSerializable(typeof(BenchQueryResult))]
+[JsonSerializable(typeof(BenchState))]
+[JsonSerializable(typeof(BenchStepResult))]
+internal sealed partial class BenchJsonContext : JsonSerializerContext;

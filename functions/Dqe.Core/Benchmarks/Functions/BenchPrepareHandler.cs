@@ -1,0 +1,35 @@
+using Dqe.Core.Engines;
+using Dqe.Core.Hosting;
+using Dqe.Core.Hosting.Telemetry;
+
+namespace Dqe.Core.Benchmarks.Functions;
+
+/// <summary>bench.prepare: validates the input, resolves the suite, checks the engine answers, prepares ClickBench data, lists Map items.</summary>
+internal sealed class BenchPrepareHandler(IBenchEngines engines, TimeProvider time)
+    : FunctionHandler<BenchRunInput, BenchPrepared>(BenchJsonContext.Default.BenchRunInput, BenchJsonContext.Default.BenchPrepared)
+{
+    public const string Name = "dqe.bench.prepare";
+    private const int DefaultMaxConcurrency = 4;
+
+    protected override async Task<BenchPrepared> HandleAsync(BenchRunInput request, InvocationContext context, CancellationToken cancellationToken)
+    {
+        var options = BenchInputs.Validated(request);
+        if (request.MaxConcurrency is < 1 or > 40)
+        {
+            throw new InvalidRequestException("$.maxConcurrency", $"must be 1..40, got {request.MaxConcurrency}");
+        }
+
+        var queries = BenchInputs.Resolve(options);
+        var engine = engines.Create(request.Engine, BenchInputs.Server(request.Server), request.Suite, request.Scale);
+        var rows = await engine.QueryRowsAsync(new QueryRequest("SELECT version() AS v"), cancellationToken).ConfigureAwait(false);
+        var version = rows.Count > 0 ? rows[0].Text("v") : null;
+        if (request.Engine == "clickhouse" && request.Suite == "clickbench")
+        {
+            await new ClickBenchData(engine).EnsureAsync(request.Scale, cancellationToken).ConfigureAwait(false);
+        }
+
+        var runId = ReportBuilder.RunId(request.Engine, options, time.GetUtcNow());
+        context.Log.Info($"bench {runId}: {queries.Count} queries on {request.Engine} {version}");
+        return new BenchPrepared(runId, version, request.MaxConcurrency ?? DefaultMaxConcurrency, [.. queries.Select(q => new BenchQueryItem(runId, q.Id, request))]);
+    }
+}

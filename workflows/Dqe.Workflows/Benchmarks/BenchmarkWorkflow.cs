@@ -1,0 +1,56 @@
+using Amazon.CDK.AWS.StepFunctions;
+using Constructs;
+using Dqe.Workflows.Building;
+
+namespace Dqe.Workflows.Benchmarks;
+
+/// <summary>
+/// Scheduled/on-demand benchmark run: prepare (resolve suite, check engine health) → Map over queries
+/// (bounded by <c>$.run.maxConcurrency</c>, each item one function call whose samples go to S3) → aggregate →
+/// compare with the baseline → report (JSON + HTML + EMF metrics). Any failure goes to PartialReport,
+/// which writes what exists and marks the run failed, then the execution fails.
+/// Input: <c>{"engine":"clickhouse","suite":"clickbench","scale":"100k","server":"http://...","queries":["q01"],
+/// "warmups":1,"iterations":5,"concurrency":[1],"maxConcurrency":4}</c>.
+/// </summary>
+public sealed class BenchmarkWorkflow : IWorkflow
+{
+    public const string Prepare = "dqe.bench.prepare";
+    public const string RunQuery = "dqe.bench.run-query";
+    public const string Aggregate = "dqe.bench.aggregate";
+    public const string CompareBaseline = "dqe.bench.compare";
+    public const string Report = "dqe.bench.report";
+
+    public string Name => WorkflowNames.Benchmark;
+
+    public string Description => "Benchmark suite run with statistics, baseline comparison and reports";
+
+    public StateMachineType Type => StateMachineType.STANDARD;
+
+    public TimeSpan Timeout => TimeSpan.FromHours(8);
+
+    public IReadOnlyList<string> Handlers { get; } = [Prepare, RunQuery, Aggregate, CompareBaseline, Report];
+
+    public IChainable Define(Construct scope, WorkflowContext context)
+    {
+        var failed = new Fail(scope, "RunFailed", new FailProps { Error = "Dqe.BenchmarkFailed", CausePath = "$.error.Cause" });
+        var partial = Steps.Invoke(scope, "PartialReport", context, Report, resultPath: "$.report").Next(failed);
+
+        var prepare = Steps.CatchAll(Steps.Invoke(scope, "Prepare", context, Prepare, resultPath: "$.run"), partial);
+        var queries = new Map(scope, "RunQueries", new MapProps
+        {
+            ItemsPath = "$.run.items",
+            MaxConcurrencyPath = "$.run.maxConcurrency",
+            ResultPath = "$.results",
+        });
+        // Each item returns only {queryId, status, key}: samples live in S3, never near the 256 KB payload limit.
+        queries.ItemProcessor(Steps.Invoke(scope, "RunQuery", context, RunQuery));
+        Steps.CatchAll(queries, partial);
+        var aggregate = Steps.CatchAll(Steps.Invoke(scope, "Aggregate", context, Aggregate, resultPath: "$.aggregate"), partial);
+        var compare = Steps.CatchAll(Steps.Invoke(scope, "CompareBaseline", context, CompareBaseline, resultPath: "$.comparison"), partial);
+        var report = Steps.CatchAll(Steps.Invoke(scope, "WriteReport", context, Report, resultPath: "$.report"), partial);
+        var verdict = new Choice(scope, "RunSucceeded?")
+            .When(Condition.StringEquals("$.report.status", "Succeeded"), new Succeed(scope, "Done"))
+            .Otherwise(new Fail(scope, "QueriesFailed", new FailProps { Error = "Dqe.BenchmarkFailed", Cause = "one or more queries failed; see the report" }));
+        return prepare.Next(queries).Next(aggregate).Next(compare).Next(report).Next(verdict);
+    }
+}
