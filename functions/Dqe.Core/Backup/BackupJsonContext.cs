@@ -4,6 +4,8 @@ namespace Dqe.Core.Backup;
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(BackupManifest))]
+[JsonSerializable(typeof(BackupStepRequest))]
+[JsonSerializable(typeof(BackupStepResponse))]
 [JsonSerializable(typeof(BackupPlan))]
 [JsonSerializable(typeof(BackupProgress))]
 [JsonSerializable(typeof(List<BackupManifest>))]

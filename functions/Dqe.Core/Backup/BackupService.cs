@@ -140,6 +140,8 @@ internal sealed class BackupService
         return expired;
     }
 
+    public Task<IReadOnlyList<BackupManifest>> ListAsync(CancellationToken cancellationToken) => _store.ListManifestsAsync(cancellationToken);
+
     public async Task DropScratchAsync(string backupId, CancellationToken cancellationToken)
     {
         foreach (var database in _options.Databases)

@@ -1,3 +1,4 @@
+using Dqe.Core.Backup;
 using Dqe.Core.Hosting.Diagnostics;
 
 namespace Dqe.Core.Hosting;
@@ -12,6 +13,7 @@ public static class HandlerRegistry
     public static IReadOnlyList<HandlerRegistration> All { get; } =
     [
         new(PingHandler.Name, "Diagnostic: echoes a note with version, function name and remaining time.", s => new PingHandler(s.Time)),
+        new(BackupHandler.Name, "Backup workflow step: plan, start, poll, complete, verify, mark failed, retention, list.", s => new BackupHandler(() => BackupSetup.Create(s))),
     ];
 
     public static HandlerRegistration? Find(string name) =>
