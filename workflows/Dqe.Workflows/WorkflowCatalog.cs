@@ -1,4 +1,6 @@
+using Dqe.Workflows.Backup;
 using Dqe.Workflows.Building;
+using Dqe.Workflows.Recovery;
 
 namespace Dqe.Workflows;
 
@@ -7,6 +9,8 @@ public static class WorkflowCatalog
 {
     public static IReadOnlyList<IWorkflow> All { get; } =
     [
+        new BackupWorkflow(),
+        new DrDrillWorkflow(),
     ];
 
     public static IWorkflow? Find(string name) => All.FirstOrDefault(w => string.Equals(w.Name, name, StringComparison.Ordinal));

@@ -1,5 +1,6 @@
 using Dqe.Core.Backup;
 using Dqe.Core.Hosting.Diagnostics;
+using Dqe.Core.Recovery;
 
 namespace Dqe.Core.Hosting;
 
@@ -14,6 +15,7 @@ public static class HandlerRegistry
     [
         new(PingHandler.Name, "Diagnostic: echoes a note with version, function name and remaining time.", s => new PingHandler(s.Time)),
         new(BackupHandler.Name, "Backup workflow step: plan, start, poll, complete, verify, mark failed, retention, list.", s => new BackupHandler(() => BackupSetup.Create(s))),
+        new(DrillHandler.Name, "DR drill step: start, heartbeat, fault, check, measure, fail-back, report.", s => new DrillHandler(() => DrillSetup.Create(s))),
     ];
 
     public static HandlerRegistration? Find(string name) =>

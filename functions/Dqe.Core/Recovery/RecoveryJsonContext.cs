@@ -4,5 +4,6 @@ namespace Dqe.Core.Recovery;
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(DrillRecord))]
+[JsonSerializable(typeof(DrillStepRequest))]
 [JsonSerializable(typeof(List<DrillRecord>))]
 public sealed partial class RecoveryJsonContext : JsonSerializerContext;
