@@ -22,11 +22,13 @@ internal sealed class BackupHandler : FunctionHandler<BackupStepRequest, BackupS
     protected override async Task<BackupStepResponse> HandleAsync(BackupStepRequest request, InvocationContext context, CancellationToken cancellationToken)
     {
         var action = request.Action;
+        // Checked before the service is built so a bad event never reaches configuration or the engine.
+        var kind = action == "plan" ? ParseKind(request.Kind) : null;
         var service = Actions.Contains(action) ? _service.Value : throw new InvalidRequestException("$.action", $"must be one of {string.Join(", ", Actions)}, got '{action}'");
         switch (action)
         {
             case "plan":
-                return new(action, Plan: await service.PlanAsync(ParseKind(request.Kind), cancellationToken).ConfigureAwait(false));
+                return new(action, Plan: await service.PlanAsync(kind, cancellationToken).ConfigureAwait(false));
             case "start":
                 return new(action, Progress: await service.StartAsync(Require(request.Plan, "$.plan"), cancellationToken).ConfigureAwait(false));
             case "poll":
