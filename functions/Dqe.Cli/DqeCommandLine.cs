@@ -18,6 +18,7 @@ public static class DqeCommandLine
             RuntimeEmulatorCommand.Create(),
             WorkflowCommand.Create(),
             QueryCommand.Create(),
+            BackupCommand.Create(),
         };
         return root;
     }
