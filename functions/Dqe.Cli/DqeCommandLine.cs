@@ -19,6 +19,7 @@ public static class DqeCommandLine
             WorkflowCommand.Create(),
             QueryCommand.Create(),
             BackupCommand.Create(),
+            DrCommand.Create(),
         };
         return root;
     }

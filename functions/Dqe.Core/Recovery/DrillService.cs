@@ -145,14 +145,7 @@ internal sealed class DrillService
         }
     }
 
-    private string Describe(DrScenario scenario) => scenario switch
-    {
-        DrScenario.ReplicaLoss => $"delete one ClickHouse replica pod and its volume claim ({_options.ClickHouseSelector})",
-        DrScenario.KeeperLoss => $"delete one Keeper pod ({_options.KeeperSelector})",
-        DrScenario.TrinoCoordinatorLoss => $"delete the Trino coordinator pod ({_options.TrinoCoordinatorSelector})",
-        DrScenario.AzLoss => $"cordon and drain every node in {_options.Zone}",
-        _ => "declare the primary region lost and restore the newest usable backup in the dr region",
-    };
+    private string Describe(DrScenario scenario) => DrillPlan.Fault(_options, scenario);
 
     private static string Up(bool up) => up ? "up" : "down";
 
