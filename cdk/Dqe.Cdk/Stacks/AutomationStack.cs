@@ -48,6 +48,9 @@ public sealed class AutomationStack : Stack
                 new DqeStateMachineProps(workflow, context, Retention.From(config.LogRetentionDays)));
             StateMachines.Add(workflow.Name, machine);
         }
+
+        _ = new BackupSchedules(this, "Schedules",
+            StateMachines.GetValueOrDefault("backup")?.StateMachine, StateMachines.GetValueOrDefault("dr-drill")?.StateMachine);
     }
 
     /// <summary>Function of each handler, by handler name.</summary>
