@@ -20,7 +20,18 @@ internal static class WorkflowSynth
 
     public static LocalWorkflow ProbeWorkflow => Assert.Single(AslExtractor.Extract(Probe, Region));
 
+    // The jsii runtime extracts its assets on first use; two test classes synthesizing at once race on them.
+    private static readonly Lock SynthLock = new();
+
     public static JsonObject Synthesize(IWorkflow workflow)
+    {
+        lock (SynthLock)
+        {
+            return SynthesizeUnlocked(workflow);
+        }
+    }
+
+    private static JsonObject SynthesizeUnlocked(IWorkflow workflow)
     {
         var app = new App();
         var stack = new Stack(app, "WorkflowTest", new StackProps { Env = new Amazon.CDK.Environment { Region = Region, Account = "111111111111" } });
