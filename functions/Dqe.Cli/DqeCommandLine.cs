@@ -21,6 +21,8 @@ public static class DqeCommandLine
             ChaosCommand.Create(),
             RemediateCommand.Create(),
             BenchCommand.Create(),
+            BackupCommand.Create(),
+            DrCommand.Create(),
         };
         return root;
     }

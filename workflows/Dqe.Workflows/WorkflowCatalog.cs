@@ -1,6 +1,8 @@
 using Dqe.Workflows.Benchmarks;
 using Dqe.Workflows.Building;
 using Dqe.Workflows.Chaos;
+using Dqe.Workflows.Backup;
+using Dqe.Workflows.Recovery;
 
 namespace Dqe.Workflows;
 
@@ -12,6 +14,8 @@ public static class WorkflowCatalog
         new ChaosWorkflow(),
         new ChaosSweepWorkflow(),
         new BenchmarkWorkflow(),
+        new BackupWorkflow(),
+        new DrDrillWorkflow(),
     ];
 
     public static IWorkflow? Find(string name) => All.FirstOrDefault(w => string.Equals(w.Name, name, StringComparison.Ordinal));

@@ -87,6 +87,9 @@ public sealed class AutomationStack : Stack
                 })],
             });
         }
+
+        _ = new BackupSchedules(this, "Schedules",
+            StateMachines.GetValueOrDefault("backup")?.StateMachine, StateMachines.GetValueOrDefault("dr-drill")?.StateMachine);
     }
 
     /// <summary>The Chaos Mesh install the chaos workflow injects faults through.</summary>

@@ -1,6 +1,8 @@
 using Dqe.Core.Chaos.Handlers;
 using Dqe.Core.Benchmarks.Functions;
+using Dqe.Core.Backup;
 using Dqe.Core.Hosting.Diagnostics;
+using Dqe.Core.Recovery;
 
 namespace Dqe.Core.Hosting;
 
@@ -25,6 +27,8 @@ public static class HandlerRegistry
         new(BenchAggregateHandler.Name, "Benchmark: merge query results into the run report.", s => new BenchAggregateHandler(new LazyReportStore(s.Environment), s.Time)),
         new(BenchCompareHandler.Name, "Benchmark: compare with the baseline (Mann-Whitney U + minimum effect).", s => new BenchCompareHandler(new LazyReportStore(s.Environment))),
         new(BenchReportHandler.Name, "Benchmark: publish JSON + HTML reports and EMF metrics (partial on failure).", s => new BenchReportHandler(new LazyReportStore(s.Environment), s.Time)),
+        new(BackupHandler.Name, "Backup workflow step: plan, start, poll, complete, verify, mark failed, retention, list.", s => new BackupHandler(() => BackupSetup.Create(s))),
+        new(DrillHandler.Name, "DR drill step: start, heartbeat, fault, check, measure, fail-back, report.", s => new DrillHandler(() => DrillSetup.Create(s))),
     ];
 
     public static HandlerRegistration? Find(string name) =>

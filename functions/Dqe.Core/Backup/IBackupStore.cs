@@ -1,0 +1,15 @@
+namespace Dqe.Core.Backup;
+
+/// <summary>Where manifests live (the backups bucket, or a local directory for the CLI and tests).</summary>
+public interface IBackupStore
+{
+    Task SaveManifestAsync(BackupManifest manifest, CancellationToken cancellationToken);
+
+    /// <summary>The manifest of <paramref name="backupId"/>, or null when there is none.</summary>
+    Task<BackupManifest?> GetManifestAsync(string backupId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<BackupManifest>> ListManifestsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Removes the manifest and the backup's data under the same id.</summary>
+    Task DeleteAsync(string backupId, CancellationToken cancellationToken);
+}

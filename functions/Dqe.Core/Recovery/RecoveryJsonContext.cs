@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace Dqe.Core.Recovery;
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSerializable(typeof(DrillRecord))]
+[JsonSerializable(typeof(DrillStepRequest))]
+[JsonSerializable(typeof(List<DrillRecord>))]
+public sealed partial class RecoveryJsonContext : JsonSerializerContext;

@@ -1,0 +1,24 @@
+using Amazon.CDK.Assertions;
+using Dqe.Cdk.Tests.TestHelpers;
+
+namespace Dqe.Cdk.Tests.Automation;
+
+public class BackupSchedulesTests
+{
+    [Theory]
+    [InlineData("cron(0 2 ? * SUN *)", "\"kind\":\"full\"")]
+    [InlineData("cron(0 2 ? * MON-SAT *)", "\"kind\":\"incremental\"")]
+    [InlineData("cron(0 3 ? * WED *)", "\"scenario\":\"replica-loss\"")]
+    public void Automation_Schedules_StartTheirStateMachineWithInput(string cron, string input)
+    {
+        var rules = Synth.Env("dev").Automation.FindResources("AWS::Events::Rule", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Properties"] = new Dictionary<string, object> { ["ScheduleExpression"] = cron },
+        }));
+
+        var rule = Assert.Single(rules).Value;
+        var target = System.Text.Json.JsonSerializer.SerializeToNode(rule)!["Properties"]!["Targets"]![0]!;
+        Assert.Contains(input, target["Input"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith(input.Contains("scenario", StringComparison.Ordinal) ? "DrDrillWorkflow" : "BackupWorkflow", target["Arn"]!["Ref"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+}
