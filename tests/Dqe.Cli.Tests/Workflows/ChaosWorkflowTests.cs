@@ -112,7 +112,7 @@ public sealed class ChaosWorkflowTests : IAsyncLifetime
         Assert.NotEmpty(_api.All("chaos-mesh.org", "networkchaos"));
 
         _time.Advance(TimeSpan.FromHours(1));
-        var sweep = await Invoker().InvokeAsync("chaos.sweep", "{}"u8.ToArray(), TimeSpan.FromHours(1), CancellationToken.None);
+        var sweep = await Invoker().InvokeAsync("dqe.chaos.sweep", "{}"u8.ToArray(), TimeSpan.FromHours(1), CancellationToken.None);
 
         Assert.Null(sweep!.Error);
         AssertNothingLeft();

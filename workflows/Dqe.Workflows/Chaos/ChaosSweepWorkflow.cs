@@ -5,12 +5,12 @@ using Dqe.Workflows.Building;
 namespace Dqe.Workflows.Chaos;
 
 /// <summary>
-/// The scheduled sweeper: one call of <c>chaos.sweep</c>, which removes Chaos Mesh objects and cordons of
+/// The scheduled sweeper: one call of <c>dqe.chaos.sweep</c>, which removes Chaos Mesh objects and cordons of
 /// crashed runs once past their expiry. Express: short, idempotent, runs every few minutes.
 /// </summary>
 public sealed class ChaosSweepWorkflow : IWorkflow
 {
-    public const string Sweep = "chaos.sweep";
+    public const string Sweep = "dqe.chaos.sweep";
 
     /// <summary>How often the CDK app schedules it.</summary>
     public static readonly TimeSpan Every = TimeSpan.FromMinutes(30);

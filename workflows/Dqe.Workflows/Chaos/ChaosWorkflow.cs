@@ -14,11 +14,11 @@ namespace Dqe.Workflows.Chaos;
 /// </summary>
 public sealed class ChaosWorkflow : IWorkflow
 {
-    public const string Validate = "chaos.validate";
-    public const string Inject = "chaos.inject";
-    public const string Observe = "chaos.observe";
-    public const string Rollback = "chaos.rollback";
-    public const string Report = "chaos.report";
+    public const string Validate = "dqe.chaos.validate";
+    public const string Inject = "dqe.chaos.inject";
+    public const string Observe = "dqe.chaos.observe";
+    public const string Rollback = "dqe.chaos.rollback";
+    public const string Report = "dqe.chaos.report";
 
     public string Name => WorkflowNames.Chaos;
 

@@ -3,12 +3,12 @@ namespace Dqe.Core.Chaos.Handlers;
 /// <summary>Handler names of the chaos workflow and the sweeper.</summary>
 public static class ChaosHandlerNames
 {
-    public const string Validate = "chaos.validate";
-    public const string Inject = "chaos.inject";
-    public const string Observe = "chaos.observe";
-    public const string Rollback = "chaos.rollback";
-    public const string Report = "chaos.report";
-    public const string Sweep = "chaos.sweep";
+    public const string Validate = "dqe.chaos.validate";
+    public const string Inject = "dqe.chaos.inject";
+    public const string Observe = "dqe.chaos.observe";
+    public const string Rollback = "dqe.chaos.rollback";
+    public const string Report = "dqe.chaos.report";
+    public const string Sweep = "dqe.chaos.sweep";
 
     /// <summary>Error raised when the observe loop decides to abort; the workflow catches it and rolls back.</summary>
     public const string AbortedError = "Function.ChaosAbortedException";

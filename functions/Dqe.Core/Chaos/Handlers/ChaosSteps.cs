@@ -76,5 +76,5 @@ internal static class ChaosSteps
     }
 
     private static string RunId(ChaosRunState state) =>
-        state.RunId ?? throw new InvalidRequestException("$.runId", "is missing; run chaos.validate first");
+        state.RunId ?? throw new InvalidRequestException("$.runId", "is missing; run dqe.chaos.validate first");
 }
