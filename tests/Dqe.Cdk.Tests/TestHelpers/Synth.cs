@@ -47,7 +47,7 @@ internal sealed class SynthesizedEnv(DqeConfig config, DqeStacks stacks)
     private readonly Lazy<Template> _automation = new(() => Template.FromStack(stacks.Automation));
     private readonly Lazy<Template> _observability = new(() => Template.FromStack(stacks.Observability));
     private readonly Lazy<Template> _engines = new(() => Template.FromStack(stacks.Engines));
-    private readonly Lazy<EngineResources> _engineResources = new(() => new EngineResources(Template.FromStack(stacks.Engines)));
+    private EngineResources? _engineResources;
 
     public DqeConfig Config { get; } = config;
 
@@ -62,5 +62,7 @@ internal sealed class SynthesizedEnv(DqeConfig config, DqeStacks stacks)
     public Template Engines => _engines.Value;
 
     /// <summary>The engines stack's Helm releases and Kubernetes objects, parsed.</summary>
-    public EngineResources EngineResources => _engineResources.Value;
+    // Built from the same Engines template: Template.FromStack synthesizes, so it must not run twice per env.
+    // CDK tests run one at a time (AssemblyInfo), so the unsynchronized cache is safe.
+    public EngineResources EngineResources => _engineResources ??= new EngineResources(Engines);
 }
