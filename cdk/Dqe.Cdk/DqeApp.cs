@@ -36,7 +36,7 @@ public static class DqeApp
             Description = $"Dqe {config.Env}: Prometheus with Thanos archive, Grafana, Alertmanager, alert rules, OpenSearch log shipping",
         });
 
-        var automation = new AutomationStack(app, $"Dqe-{config.Env}-Automation", new AutomationStackProps(config, platform, WorkflowCatalog.All)
+        var automation = new AutomationStack(app, $"Dqe-{config.Env}-Automation", new AutomationStackProps(config, platform, engines, WorkflowCatalog.All)
         {
             Env = env,
             Description = $"Dqe {config.Env}: functions, state machines and schedules",

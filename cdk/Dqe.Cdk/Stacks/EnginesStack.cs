@@ -30,6 +30,7 @@ public sealed class EnginesStack : Stack
         ClickHouse = new ClickHouse(this, "ClickHouse", new ClickHouseProps(context, engines.ClickHouse, lake, Store, Certificates));
         Spark = new SparkOperator(this, "Spark", new SparkOperatorProps(context, engines.Spark, engines.Kafka, lake, Store));
 
+        Endpoints = EngineEndpoints.For(config.Env);
         var vpc = props.Network.Vpc;
         NetworkPolicies = new EngineNetworkPolicies(this, "NetworkPolicies", new EngineNetworkPoliciesProps(
             cluster, Namespaces, [.. vpc.PrivateSubnets.Select(s => s.Ipv4CidrBlock)], config.Network.Cidr, engines.Monitoring.Namespace,
@@ -70,6 +71,9 @@ public sealed class EnginesStack : Stack
     public SparkOperator Spark { get; }
 
     public EngineNetworkPolicies NetworkPolicies { get; }
+
+    /// <summary>Where the automation functions reach Trino and ClickHouse from the VPC.</summary>
+    public EngineEndpoints Endpoints { get; }
 
     /// <summary>Role and Kubernetes RBAC for the automation functions.</summary>
     public AutomationAccess Automation { get; }
