@@ -21,6 +21,7 @@ internal static partial class EnginesConfigValidator
         Chart("engines.minIo.chartVersion", engines.MinIo.ChartVersion, check);
         Chart("engines.externalSecretsChartVersion", engines.ExternalSecretsChartVersion, check);
         Chart("engines.certManagerChartVersion", engines.CertManagerChartVersion, check);
+        Chart("engines.externalDnsChartVersion", engines.ExternalDnsChartVersion, check);
         ValidateTrino(engines.Trino, check);
         ValidateClickHouse(config, check);
         ValidateSpark(engines.Spark, check);
