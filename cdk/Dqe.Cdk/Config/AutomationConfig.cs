@@ -9,9 +9,6 @@ public sealed record AutomationConfig
     /// <summary>Per-handler overrides of <see cref="FunctionDefaults"/>, keyed by handler name (e.g. "dqe.ping").</summary>
     public IReadOnlyDictionary<string, FunctionConfig> Functions { get; init; } = new Dictionary<string, FunctionConfig>();
 
-    /// <summary>Upper bound of any one state machine execution in minutes (1-1440); every workflow gets a timeout.</summary>
-    public int WorkflowTimeoutMinutes { get; init; } = 120;
-
     /// <summary>Chaos Mesh Helm chart version, pinned (x.y.z).</summary>
     public string ChaosMeshVersion { get; init; } = "2.7.2";
 

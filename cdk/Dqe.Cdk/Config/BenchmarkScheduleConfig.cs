@@ -17,7 +17,7 @@ public sealed record BenchmarkScheduleConfig
 
     public string Scale { get; init; } = "sf1";
 
-    /// <summary>Engine URL (https) as seen from the functions' subnets.</summary>
+    /// <summary>Engine URL (https) as seen from the functions' subnets; empty (default) = the engine's private endpoint (https://ENGINE.ENV.dqe.internal:8443).</summary>
     public string Server { get; init; } = "";
 
     public int Iterations { get; init; } = 5;

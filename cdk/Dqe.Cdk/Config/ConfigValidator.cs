@@ -113,8 +113,6 @@ internal static partial class ConfigValidator
             ValidateFunction($"automation.functions.{handler}", function, check);
         }
 
-        check(automation.WorkflowTimeoutMinutes is >= 1 and <= 1440,
-            $"automation.workflowTimeoutMinutes = {automation.WorkflowTimeoutMinutes} must be 1-1440");
         check(System.Text.RegularExpressions.Regex.IsMatch(automation.ChaosMeshVersion ?? "", @"^\d+\.\d+\.\d+$"),
             $"automation.chaosMeshVersion = '{automation.ChaosMeshVersion}' must be a pinned x.y.z chart version");
         var bench = automation.Benchmark;
@@ -123,8 +121,8 @@ internal static partial class ConfigValidator
         check(bench.Engine is "trino" or "clickhouse", $"automation.benchmark.engine = '{bench.Engine}' must be trino or clickhouse");
         check(bench.Iterations is >= 1 and <= 1000, $"automation.benchmark.iterations = {bench.Iterations} must be 1-1000");
         check(bench.MaxConcurrency is >= 1 and <= 40, $"automation.benchmark.maxConcurrency = {bench.MaxConcurrency} must be 1-40");
-        check(!bench.Enabled || (Uri.TryCreate(bench.Server, UriKind.Absolute, out var server) && server.Scheme == "https"),
-            $"automation.benchmark.server = '{bench.Server}' must be an https URL when automation.benchmark.enabled is true");
+        check(bench.Server.Length == 0 || (Uri.TryCreate(bench.Server, UriKind.Absolute, out var server) && server.Scheme == "https"),
+            $"automation.benchmark.server = '{bench.Server}' must be an https URL, or empty for the engine's private endpoint");
     }
 
     private static void ValidateFunction(string key, FunctionConfig function, Action<bool, string> check)

@@ -85,7 +85,8 @@ public sealed class AutomationStack : Stack
                 {
                     Input = RuleTargetInput.FromObject(new Dictionary<string, object>
                     {
-                        ["engine"] = bench.Engine, ["suite"] = bench.Suite, ["scale"] = bench.Scale, ["server"] = bench.Server,
+                        ["engine"] = bench.Engine, ["suite"] = bench.Suite, ["scale"] = bench.Scale, ["server"] = bench.Server.Length > 0 ? bench.Server
+                            : bench.Engine == "trino" ? props.Engines.Endpoints.TrinoUrl : props.Engines.Endpoints.ClickHouseUrl,
                         ["iterations"] = bench.Iterations, ["maxConcurrency"] = bench.MaxConcurrency,
                     }),
                 })],

@@ -16,7 +16,11 @@ public class BenchmarkScheduleTests
             ["State"] = "ENABLED",
             ["Targets"] = Match.ArrayWith([Match.ObjectLike(new Dictionary<string, object>
             {
-                ["Input"] = Match.SerializedJson(Match.ObjectLike(new Dictionary<string, object> { ["engine"] = "trino", ["suite"] = "tpch", ["scale"] = "sf1" })),
+                // No server configured: the run goes to the engine's private endpoint, the name the functions resolve in the VPC.
+                ["Input"] = Match.SerializedJson(Match.ObjectLike(new Dictionary<string, object>
+                {
+                    ["engine"] = "trino", ["suite"] = "tpch", ["scale"] = "sf1", ["server"] = Dqe.Cdk.Engines.EngineEndpoints.For("prod").TrinoUrl,
+                })),
             })]),
         }));
     }
@@ -42,7 +46,7 @@ public class BenchmarkScheduleTests
 
     [Theory]
     [InlineData("schedule", "\"every night\"", "automation.benchmark.schedule")]
-    [InlineData("server", "\"http://plain:8080\"", "automation.benchmark.server")]
+    [InlineData("server", "\"http://plain:8080\"", "automation.benchmark.server = 'http://plain:8080' must be an https URL")]
     [InlineData("maxConcurrency", "0", "automation.benchmark.maxConcurrency")]
     public void Config_BadBenchmarkValue_ErrorNamesKey(string key, string json, string named)
     {

@@ -75,7 +75,6 @@ public sealed class DqeFunctionTests
     [Theory]
     [InlineData("automation.functionDefaults.memoryMb", "64", "automation.functionDefaults.memoryMb = 64 must be 128-10240")]
     [InlineData("automation.functionDefaults.timeoutSeconds", "901", "automation.functionDefaults.timeoutSeconds = 901 must be 1-900")]
-    [InlineData("automation.workflowTimeoutMinutes", "0", "automation.workflowTimeoutMinutes = 0 must be 1-1440")]
     public void Config_OutOfRangeSizing_NamesKeyAndRange(string key, string json, string expected)
     {
         var parts = key.Split('.');
