@@ -116,4 +116,25 @@ public class BenchHandlersTests
 
         Assert.Equal(path, error.Field);
     }
+
+    [Theory]
+    [InlineData("sf1", null, "$.scale")]
+    [InlineData("gen_sf500", null, "$.scale")]
+    [InlineData("sf1", "Bad_Bucket", "$.clickHouse.lakeBucket")]
+    public async Task Prepare_ClickHouseTpchBadDataInput_NamesFieldBeforeSendingAnything(string scale, string? bucket, string path)
+    {
+        var harness = new BenchHandlerHarness((sql, _) => Answer(sql, 5));
+        var input = Input();
+        input["engine"] = "clickhouse";
+        input["scale"] = scale;
+        if (bucket is not null)
+        {
+            input["clickHouse"] = new JsonObject { ["cluster"] = "dqe", ["lakeBucket"] = bucket, ["lakeRegion"] = "eu-west-1" };
+        }
+
+        var error = await Assert.ThrowsAsync<InvalidRequestException>(() => harness.InvokeAsync(BenchPrepareHandler.Name, input));
+
+        Assert.Equal(path, error.Field);
+        Assert.Empty(harness.Engine.Executed);
+    }
 }
