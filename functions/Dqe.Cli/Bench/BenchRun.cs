@@ -25,7 +25,7 @@ internal sealed class BenchRun(TextWriter output, TextWriter error, HttpClient h
         var history = settings.History is { Exists: true } h ? await HistoryAsync(h, cancellationToken).ConfigureAwait(false) : [];
         var trino = options.Engine == "trino";
         var engine = EngineFactory.Create(options.Engine, new EngineSettings(
-            settings.Server, settings.User, trino ? options.Suite : null, trino ? options.Scale : null, settings.AllowInsecure), http);
+            settings.Server, settings.User, trino ? options.Suite : null, trino ? options.Scale : settings.ClickHouse.Database, settings.AllowInsecure), http);
 
         var setupError = tables ? await PrepareAsync(engine, options, settings.ClickHouse, cancellationToken).ConfigureAwait(false) : null;
         var report = await new BenchmarkRunner(engine, time).RunAsync(options, queries, new ProgressBar(error), cancellationToken).ConfigureAwait(false);

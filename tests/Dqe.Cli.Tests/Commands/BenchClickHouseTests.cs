@@ -98,4 +98,17 @@ public class BenchClickHouseTests(ClickHouseServerFixture clickhouse) : IClassFi
         Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(dir));
     }
+
+    [Fact]
+    public async Task BenchRun_DatabaseThatDoesNotExist_SetupFailsNamingIt()
+    {
+        var dir = Directory.CreateTempSubdirectory("dqe-bench-").FullName;
+
+        var result = await CliRunner.RunAsync("bench", "run", "--engine", "clickhouse", "--server", clickhouse.Uri.ToString(), "--suite", "tpch",
+            "--scale", "gen_tiny", "--queries", "q06", "--database", "bench_missing", "--out", dir);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("setup: could not prepare the tpch tables", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("bench_missing", result.Stderr, StringComparison.Ordinal);
+    }
 }

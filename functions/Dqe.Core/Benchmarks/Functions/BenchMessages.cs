@@ -14,10 +14,13 @@ internal sealed record BenchRunInput(
         TimeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : null);
 }
 
-/// <summary>Where the ClickHouse suites keep their tables (see ClickHouseDataOptions); omitted = one server, generated data only.</summary>
-internal sealed record BenchClickHouseInput(string? Cluster = null, string? Database = null, string? LakeBucket = null, string? LakeRegion = null)
+/// <summary>
+/// Where the ClickHouse suites keep their tables (see ClickHouseDataOptions); omitted = one server, generated data only.
+/// The bench functions' client uses the default database, so the tables live there too.
+/// </summary>
+internal sealed record BenchClickHouseInput(string? Cluster = null, string? LakeBucket = null, string? LakeRegion = null)
 {
-    public ClickHouseDataOptions Options() => new(Cluster, Database ?? "default", LakeBucket, LakeRegion);
+    public ClickHouseDataOptions Options() => new(Cluster, LakeBucket: LakeBucket, LakeRegion: LakeRegion);
 }
 
 /// <summary>One Map item: the run input plus the query it measures.</summary>
