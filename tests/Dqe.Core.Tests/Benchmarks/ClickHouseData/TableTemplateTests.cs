@@ -66,4 +66,16 @@ public class TableTemplateTests
         Assert.All(source.Tables, t => Assert.NotEmpty(t.Columns));
         Assert.All(source.Tables, t => Assert.Contains(t.ShardKey, t.Columns));
     }
+
+    [Fact]
+    public void Create_HitsOnCluster_ReplicatedPartitionedLocalAndDistributedByUser()
+    {
+        var hits = SuiteSources.For("clickbench", "10k", new ClickHouseDataOptions("dqe")).Tables.Single();
+
+        var statements = hits.Create(new ClickHouseDataOptions("dqe"));
+
+        Assert.Contains("ENGINE = ReplicatedMergeTree('/clickhouse/tables/{shard}/default/hits_local', '{replica}')\nPARTITION BY toYYYYMM(EventDate)", statements[0], StringComparison.Ordinal);
+        Assert.EndsWith("ENGINE = Distributed('dqe', 'default', 'hits_local', cityHash64(UserID))", statements[1], StringComparison.Ordinal);
+        Assert.Equal(25, hits.Columns.Count);
+    }
 }
