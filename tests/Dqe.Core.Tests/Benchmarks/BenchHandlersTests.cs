@@ -137,4 +137,21 @@ public class BenchHandlersTests
         Assert.Equal(path, error.Field);
         Assert.Empty(harness.Engine.Executed);
     }
+
+    [Theory]
+    [InlineData("trino", "tpcds", 24)]
+    [InlineData("trino", "tpch", 22)]
+    public async Task Prepare_WholeSuite_OneMapItemPerQuery(string engine, string suite, int items)
+    {
+        var harness = new BenchHandlerHarness((sql, _) => Answer(sql, 5));
+        var input = Input();
+        input["engine"] = engine;
+        input["suite"] = suite;
+        input.Remove("queries");
+
+        var run = await harness.InvokeAsync(BenchPrepareHandler.Name, input);
+
+        Assert.Equal(items, run["items"]!.AsArray().Count);
+        Assert.Equal($"20261125T020000Z-{engine}-{suite}-sf1", run["runId"]!.GetValue<string>());
+    }
 }
