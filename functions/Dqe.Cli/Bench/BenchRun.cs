@@ -1,12 +1,13 @@
 using Dqe.Cli.Query;
 using Dqe.Core.Benchmarks;
+using Dqe.Core.Benchmarks.ClickHouseData;
 using Dqe.Core.Benchmarks.Reports;
 using Dqe.Core.Engines;
 
 namespace Dqe.Cli.Bench;
 
 /// <summary>
-/// `dqe bench run`: prepares data (ClickBench `hits`), runs the suite, compares with a baseline when given,
+/// `dqe bench run`: prepares the ClickHouse suite tables (once per scale), runs the suite, compares with a baseline when given,
 /// writes report.json + report.html, prints one line per query. Exit 0 only for a clean run without regressions.
 /// </summary>
 internal sealed class BenchRun(TextWriter output, TextWriter error, HttpClient http, TimeProvider time)
@@ -15,15 +16,18 @@ internal sealed class BenchRun(TextWriter output, TextWriter error, HttpClient h
     {
         var options = settings.Options;
         options.Validate();
+        settings.ClickHouse.Validate();
         var queries = QueryCatalog.Embedded.Resolve(options.Engine, options.Suite, options.Queries);
+        var tables = options.Engine == "clickhouse" && SuiteSources.HasTables(options.Suite);
+        _ = tables ? SuiteSources.For(options.Suite, options.Scale, settings.ClickHouse) : null; // a bad scale fails here, before anything is sent
         var baseline = settings.Baseline is { } b ? await LoadAsync(b, cancellationToken).ConfigureAwait(false) : null;
         var other = settings.Other is { } o ? await LoadAsync(o, cancellationToken).ConfigureAwait(false) : null;
         var history = settings.History is { Exists: true } h ? await HistoryAsync(h, cancellationToken).ConfigureAwait(false) : [];
         var trino = options.Engine == "trino";
         var engine = EngineFactory.Create(options.Engine, new EngineSettings(
-            settings.Server, settings.User, trino ? options.Suite : null, trino ? options.Scale : null, settings.AllowInsecure), http);
+            settings.Server, settings.User, trino ? options.Suite : null, trino ? options.Scale : settings.ClickHouse.Database, settings.AllowInsecure), http);
 
-        var setupError = await PrepareAsync(engine, options, cancellationToken).ConfigureAwait(false);
+        var setupError = tables ? await PrepareAsync(engine, options, settings.ClickHouse, cancellationToken).ConfigureAwait(false) : null;
         var report = await new BenchmarkRunner(engine, time).RunAsync(options, queries, new ProgressBar(error), cancellationToken).ConfigureAwait(false);
         if (setupError is not null)
         {
@@ -49,25 +53,23 @@ internal sealed class BenchRun(TextWriter output, TextWriter error, HttpClient h
         return report.Status == RunStatus.Succeeded && report.Summary.Regressions == 0 ? 0 : 1;
     }
 
-    private async Task<string?> PrepareAsync(IQueryEngine engine, BenchmarkOptions options, CancellationToken cancellationToken)
+    private async Task<string?> PrepareAsync(IQueryEngine engine, BenchmarkOptions options, ClickHouseDataOptions layout, CancellationToken cancellationToken)
     {
-        if (options.Engine != "clickhouse" || options.Suite != "clickbench")
-        {
-            return null;
-        }
-
         try
         {
-            if (await new ClickBenchData(engine).EnsureAsync(options.Scale, cancellationToken).ConfigureAwait(false))
+            foreach (var load in await new ClickHouseSuiteData(engine, layout).EnsureAsync(options.Suite, options.Scale, cancellationToken).ConfigureAwait(false))
             {
-                await error.WriteLineAsync($"dqe bench: generated {ClickBenchData.RowsForScale(options.Scale)} hits rows").ConfigureAwait(false);
+                if (load.Loaded)
+                {
+                    await error.WriteLineAsync($"dqe bench: {load.Verb} {load.Rows} {load.Table} rows").ConfigureAwait(false);
+                }
             }
 
             return null;
         }
-        catch (Exception e) when (e is QueryEngineException or HttpRequestException)
+        catch (Exception e) when (e is QueryEngineException or HttpRequestException or BenchmarkException)
         {
-            return $"setup: could not prepare the hits table: {(e is QueryEngineException q ? q.ToOneLine() : e.Message)}";
+            return $"setup: could not prepare the {options.Suite} tables: {(e is QueryEngineException q ? q.ToOneLine() : e.Message)}";
         }
     }
 

@@ -1,4 +1,5 @@
 using Dqe.Core.Benchmarks;
+using Dqe.Core.Benchmarks.ClickHouseData;
 
 namespace Dqe.Cli.Bench;
 
@@ -11,4 +12,5 @@ internal sealed record BenchRunSettings(
     DirectoryInfo Out,
     FileInfo? Baseline,
     FileInfo? Other,
-    DirectoryInfo? History);
+    DirectoryInfo? History,
+    ClickHouseDataOptions ClickHouse);

@@ -3,6 +3,7 @@ using System.CommandLine;
 using Dqe.Cli.Bench;
 using Dqe.Cli.Query;
 using Dqe.Core.Benchmarks;
+using Dqe.Core.Benchmarks.ClickHouseData;
 
 namespace Dqe.Cli.Commands;
 
@@ -24,7 +25,7 @@ internal static class BenchCommand
         var server = new Option<string>("--server") { Description = "Engine URL, e.g. http://127.0.0.1:8123.", Required = true };
         var suite = new Option<string>("--suite") { Description = "tpch, tpcds or clickbench.", Required = true };
         var queries = new Option<string?>("--queries") { Description = "Comma-separated query ids (default: the whole suite)." };
-        var scale = new Option<string>("--scale") { Description = "Trino schema (tiny, sf1, ...) or ClickBench rows (10k, 100k, 1m).", DefaultValueFactory = _ => "tiny" };
+        var scale = new Option<string>("--scale") { Description = "Trino schema (tiny, sf1, ...), ClickHouse TPC-H lake scale (tiny, sf1) or generated scale (gen_tiny), ClickBench rows (10k, 100k, 1m).", DefaultValueFactory = _ => "tiny" };
         var warmups = new Option<int>("--warmups") { Description = "Unmeasured runs per query.", DefaultValueFactory = _ => 1 };
         var iterations = new Option<int>("--iterations") { Description = "Measured runs per query and worker.", DefaultValueFactory = _ => 5 };
         var concurrency = new Option<string>("--concurrency") { Description = "Concurrency levels, e.g. 1,4.", DefaultValueFactory = _ => "1" };
@@ -35,9 +36,14 @@ internal static class BenchCommand
         var baseline = new Option<FileInfo?>("--baseline") { Description = "A previous report.json to compare with." };
         var other = new Option<FileInfo?>("--versus") { Description = "Another engine's report.json for the engine-vs-engine chart." };
         var history = new Option<DirectoryInfo?>("--history") { Description = "Directory of earlier runs (*/report.json) for the trend chart." };
+        var cluster = new Option<string?>("--cluster") { Description = "ClickHouse cluster: ReplicatedMergeTree + Distributed tables ON CLUSTER (default: one server, MergeTree)." };
+        var database = new Option<string>("--database") { Description = "ClickHouse database of the suite tables (the user's default database).", DefaultValueFactory = _ => "default" };
+        var lakeBucket = new Option<string?>("--lake-bucket") { Description = "Lake bucket with curated/tpch/<scale>/<table>/*.parquet (ClickHouse TPC-H scales other than gen_*)." };
+        var lakeRegion = new Option<string?>("--lake-region") { Description = "Region of the lake bucket." };
         var command = new Command("run", "Run a suite and write report.json + report.html.")
         {
             engine, server, suite, queries, scale, warmups, iterations, concurrency, timeout, user, insecure, output, baseline, other, history,
+            cluster, database, lakeBucket, lakeRegion,
         };
         command.SetAction((parse, cancellationToken) => Guard(parse, "bench run", async () =>
         {
@@ -48,7 +54,8 @@ internal static class BenchCommand
                 TimeSpan.FromSeconds(parse.GetValue(timeout)));
             var settings = new BenchRunSettings(
                 options, EngineFactory.ServerUri(parse.GetRequiredValue(server)), parse.GetValue(user), parse.GetValue(insecure),
-                parse.GetRequiredValue(output), parse.GetValue(baseline), parse.GetValue(other), parse.GetValue(history));
+                parse.GetRequiredValue(output), parse.GetValue(baseline), parse.GetValue(other), parse.GetValue(history),
+                new ClickHouseDataOptions(parse.GetValue(cluster), parse.GetRequiredValue(database), parse.GetValue(lakeBucket), parse.GetValue(lakeRegion)));
             using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
             return await new BenchRun(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, http, TimeProvider.System)
                 .RunAsync(settings, cancellationToken).ConfigureAwait(false);

@@ -37,7 +37,7 @@ public sealed class QueryCatalog
             : [.. ids.Select(id => queries.First(q => q.Id == id))];
     }
 
-    /// <summary>An embedded setup script such as <c>clickhouse/hits.ddl.sql</c>.</summary>
+    /// <summary>An embedded setup script such as <c>clickhouse/clickbench/hits.ddl.sql</c>.</summary>
     public static string Script(string relativePath)
     {
         using var stream = typeof(QueryCatalog).Assembly.GetManifestResourceStream("benchmarks/" + relativePath)

@@ -48,6 +48,25 @@ public class BenchTrinoTests
     }
 
     [Fact]
+    public async Task BenchRun_TpcDsSuite_SendsTpcdsCatalogAndChecksRows()
+    {
+        await using var server = await StartAsync(q06Rows: 1);
+        server.Script(QueryCatalog.Embedded.Resolve("trino", "tpcds", ["q96"])[0].Sql, Rows(1));
+        var dir = Directory.CreateTempSubdirectory("dqe-bench-").FullName;
+
+        var result = await CliRunner.RunAsync("bench", "run", "--engine", "trino", "--server", server.BaseUri.ToString(), "--suite", "tpcds",
+            "--queries", "q96", "--scale", "sf10", "--warmups", "0", "--iterations", "2", "--out", dir);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.All(server.Requests.Where(r => r.Method == "POST"), r => Assert.Equal("tpcds", r.Headers["X-Trino-Catalog"]));
+        Assert.Equal("sf10", server.Requests.First().Headers["X-Trino-Schema"]);
+        var report = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(dir, "report.json")))!;
+        Assert.Equal("tpcds", (string?)report["suite"]);
+        Assert.Equal(1, (long)report["queries"]![0]!["expectedRows"]!);
+        Assert.Equal("Ok", (string?)report["queries"]![0]!["status"]);
+    }
+
+    [Fact]
     public async Task BenchRun_WrongRowCount_FailsRunWithReportNamingQuery()
     {
         await using var server = await StartAsync(q06Rows: 2);

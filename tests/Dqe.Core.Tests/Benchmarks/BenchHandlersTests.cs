@@ -116,4 +116,42 @@ public class BenchHandlersTests
 
         Assert.Equal(path, error.Field);
     }
+
+    [Theory]
+    [InlineData("sf1", null, "$.scale")]
+    [InlineData("gen_sf500", null, "$.scale")]
+    [InlineData("sf1", "Bad_Bucket", "$.clickHouse.lakeBucket")]
+    public async Task Prepare_ClickHouseTpchBadDataInput_NamesFieldBeforeSendingAnything(string scale, string? bucket, string path)
+    {
+        var harness = new BenchHandlerHarness((sql, _) => Answer(sql, 5));
+        var input = Input();
+        input["engine"] = "clickhouse";
+        input["scale"] = scale;
+        if (bucket is not null)
+        {
+            input["clickHouse"] = new JsonObject { ["cluster"] = "dqe", ["lakeBucket"] = bucket, ["lakeRegion"] = "eu-west-1" };
+        }
+
+        var error = await Assert.ThrowsAsync<InvalidRequestException>(() => harness.InvokeAsync(BenchPrepareHandler.Name, input));
+
+        Assert.Equal(path, error.Field);
+        Assert.Empty(harness.Engine.Executed);
+    }
+
+    [Theory]
+    [InlineData("trino", "tpcds", 24)]
+    [InlineData("trino", "tpch", 22)]
+    public async Task Prepare_WholeSuite_OneMapItemPerQuery(string engine, string suite, int items)
+    {
+        var harness = new BenchHandlerHarness((sql, _) => Answer(sql, 5));
+        var input = Input();
+        input["engine"] = engine;
+        input["suite"] = suite;
+        input.Remove("queries");
+
+        var run = await harness.InvokeAsync(BenchPrepareHandler.Name, input);
+
+        Assert.Equal(items, run["items"]!.AsArray().Count);
+        Assert.Equal($"20261125T020000Z-{engine}-{suite}-sf1", run["runId"]!.GetValue<string>());
+    }
 }

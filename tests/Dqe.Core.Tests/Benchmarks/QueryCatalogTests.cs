@@ -6,6 +6,8 @@ public class QueryCatalogTests
 {
     [Theory]
     [InlineData("trino", "tpch", 22)]
+    [InlineData("trino", "tpcds", 24)]
+    [InlineData("clickhouse", "tpch", 22)]
     [InlineData("clickhouse", "clickbench", 43)]
     public void Embedded_Suite_HasEveryQueryWithHeader(string engine, string suite, int count)
     {
@@ -15,6 +17,56 @@ public class QueryCatalogTests
         Assert.All(queries, q => Assert.False(string.IsNullOrWhiteSpace(q.Sql)));
         Assert.All(queries, q => Assert.DoesNotContain("-- id:", q.Sql, StringComparison.Ordinal));
         Assert.Equal(queries.Select(q => q.Id).Order(StringComparer.Ordinal), queries.Select(q => q.Id));
+        Assert.All(queries, q => Assert.Matches("^q[0-9]{2}$", q.Id));
+        Assert.All(queries, q => Assert.True(ServerVersion.TryParse(q.MinVersion, out _), $"{q.Id}: min-version '{q.MinVersion}'"));
+        Assert.All(queries, q => Assert.Equal((engine, suite), (q.Engine, q.Suite)));
+    }
+
+    [Fact]
+    public void Embedded_Suites_AreExactlyTheFourEngineSuitePairs()
+    {
+        Assert.Equal([("clickhouse", "clickbench"), ("clickhouse", "tpch"), ("trino", "tpcds"), ("trino", "tpch")], QueryCatalog.Embedded.Suites);
+    }
+
+    [Fact]
+    public void Embedded_TpcDs_HasAtLeastTwentyQueriesWithTpcDsColumnNames()
+    {
+        var queries = QueryCatalog.Embedded.Resolve("trino", "tpcds");
+
+        Assert.True(queries.Count >= 20, $"{queries.Count} TPC-DS queries");
+        // The tpcds connector keeps the prefixed column names (ss_sold_date_sk, d_year, ...).
+        Assert.All(queries, q => Assert.Matches("\\b(ss|cs|ws)_[a-z_]+\\b", q.Sql));
+    }
+
+    [Theory]
+    [InlineData("trino", "tpch", "q01", 4)]
+    [InlineData("trino", "tpch", "q22", 7)]
+    [InlineData("trino", "tpcds", "q96", 1)]
+    [InlineData("clickhouse", "tpch", "q06", 1)]
+    public void Embedded_ScaleIndependentCount_AppliesAtEveryScale(string engine, string suite, string id, long rows)
+    {
+        var query = QueryCatalog.Embedded.Resolve(engine, suite, [id])[0];
+
+        Assert.Equal(rows, query.ExpectedRowsAt("tiny"));
+        Assert.Equal(rows, query.ExpectedRowsAt("sf1000"));
+    }
+
+    [Theory]
+    [InlineData("trino", "tpch", "q18")]
+    [InlineData("trino", "tpch", "q09")]
+    [InlineData("trino", "tpcds", "q03")]
+    public void Embedded_ScaleDependentCount_IsLeftUnset(string engine, string suite, string id)
+    {
+        Assert.Empty(QueryCatalog.Embedded.Resolve(engine, suite, [id])[0].ExpectedRows);
+    }
+
+    [Fact]
+    public void Embedded_ClickHouseTpch_GeneratedScaleCountsOnlyForGeneratedData()
+    {
+        var q18 = QueryCatalog.Embedded.Resolve("clickhouse", "tpch", ["q18"])[0];
+
+        Assert.Equal(0, q18.ExpectedRowsAt("gen_tiny"));
+        Assert.Null(q18.ExpectedRowsAt("tiny")); // lake data (dbgen) differs from the generator's
     }
 
     [Fact]
@@ -56,8 +108,8 @@ public class QueryCatalogTests
     [Fact]
     public void Script_HitsSetup_IsEmbedded()
     {
-        Assert.Contains("CREATE TABLE IF NOT EXISTS hits", QueryCatalog.Script("clickhouse/hits.ddl.sql"), StringComparison.Ordinal);
-        Assert.Contains("{rows:UInt64}", QueryCatalog.Script("clickhouse/hits.generate.sql"), StringComparison.Ordinal);
+        Assert.Contains("CREATE TABLE IF NOT EXISTS {table}", QueryCatalog.Script("clickhouse/clickbench/hits.ddl.sql"), StringComparison.Ordinal);
+        Assert.Contains("LIMIT {rows}", QueryCatalog.Script("clickhouse/clickbench/hits.generate.sql"), StringComparison.Ordinal);
     }
 
     [Theory]

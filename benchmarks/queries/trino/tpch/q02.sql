@@ -1,6 +1,5 @@
 -- id: q02
 -- min-version: 350
--- expected-rows: sf1=100
 SELECT s.acctbal, s.name, n.name, p.partkey, p.mfgr, s.address, s.phone, s.comment
 FROM part p, supplier s, partsupp ps, nation n, region r
 WHERE p.partkey = ps.partkey AND s.suppkey = ps.suppkey AND p.size = 15 AND p.type LIKE '%BRASS'

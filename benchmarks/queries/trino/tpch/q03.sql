@@ -1,6 +1,5 @@
 -- id: q03
 -- min-version: 350
--- expected-rows: sf1=10
 SELECT l.orderkey, sum(l.extendedprice * (1 - l.discount)) AS revenue, o.orderdate, o.shippriority
 FROM customer c, orders o, lineitem l
 WHERE c.mktsegment = 'BUILDING' AND c.custkey = o.custkey AND l.orderkey = o.orderkey

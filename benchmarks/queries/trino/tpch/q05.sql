@@ -1,6 +1,5 @@
 -- id: q05
 -- min-version: 350
--- expected-rows: *=5
 SELECT n.name, sum(l.extendedprice * (1 - l.discount)) AS revenue
 FROM customer c, orders o, lineitem l, supplier s, nation n, region r
 WHERE c.custkey = o.custkey AND l.orderkey = o.orderkey AND l.suppkey = s.suppkey

@@ -1,6 +1,5 @@
 -- id: q07
 -- min-version: 350
--- expected-rows: sf1=4
 SELECT supp_nation, cust_nation, l_year, sum(volume) AS revenue
 FROM (
   SELECT n1.name AS supp_nation, n2.name AS cust_nation, year(l.shipdate) AS l_year, l.extendedprice * (1 - l.discount) AS volume

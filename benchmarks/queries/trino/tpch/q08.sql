@@ -1,6 +1,7 @@
 -- id: q08
 -- min-version: 350
 -- expected-rows: *=2
+-- (row count: the TPC-H answer-set size, the same at every scale; scale-dependent counts are left unset)
 SELECT o_year, sum(CASE WHEN nation = 'BRAZIL' THEN volume ELSE 0 END) / sum(volume) AS mkt_share
 FROM (
   SELECT year(o.orderdate) AS o_year, l.extendedprice * (1 - l.discount) AS volume, n2.name AS nation

@@ -1,6 +1,5 @@
 -- id: q09
 -- min-version: 350
--- expected-rows: sf1=175
 SELECT nation, o_year, sum(amount) AS sum_profit
 FROM (
   SELECT n.name AS nation, year(o.orderdate) AS o_year,

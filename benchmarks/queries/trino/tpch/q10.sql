@@ -1,6 +1,5 @@
 -- id: q10
 -- min-version: 350
--- expected-rows: sf1=20
 SELECT c.custkey, c.name, sum(l.extendedprice * (1 - l.discount)) AS revenue, c.acctbal, n.name, c.address, c.phone, c.comment
 FROM customer c, orders o, lineitem l, nation n
 WHERE c.custkey = o.custkey AND l.orderkey = o.orderkey AND o.orderdate >= DATE '1993-10-01'

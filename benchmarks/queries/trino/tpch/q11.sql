@@ -1,6 +1,5 @@
 -- id: q11
 -- min-version: 350
--- expected-rows: sf1=1048
 SELECT ps.partkey, sum(ps.supplycost * ps.availqty) AS value
 FROM partsupp ps, supplier s, nation n
 WHERE ps.suppkey = s.suppkey AND s.nationkey = n.nationkey AND n.name = 'GERMANY'

@@ -1,6 +1,7 @@
 -- id: q12
 -- min-version: 350
 -- expected-rows: *=2
+-- (row count: the TPC-H answer-set size, the same at every scale; scale-dependent counts are left unset)
 SELECT l.shipmode,
   sum(CASE WHEN o.orderpriority = '1-URGENT' OR o.orderpriority = '2-HIGH' THEN 1 ELSE 0 END) AS high_line_count,
   sum(CASE WHEN o.orderpriority <> '1-URGENT' AND o.orderpriority <> '2-HIGH' THEN 1 ELSE 0 END) AS low_line_count

@@ -1,6 +1,5 @@
 -- id: q13
 -- min-version: 350
--- expected-rows: sf1=42
 SELECT c_count, count(*) AS custdist
 FROM (
   SELECT c.custkey, count(o.orderkey) AS c_count

@@ -1,6 +1,7 @@
 -- id: q14
 -- min-version: 350
 -- expected-rows: *=1
+-- (row count: the TPC-H answer-set size, the same at every scale; scale-dependent counts are left unset)
 SELECT 100.00 * sum(CASE WHEN p.type LIKE 'PROMO%' THEN l.extendedprice * (1 - l.discount) ELSE 0 END)
   / sum(l.extendedprice * (1 - l.discount)) AS promo_revenue
 FROM lineitem l, part p

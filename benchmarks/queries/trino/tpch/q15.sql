@@ -1,6 +1,5 @@
 -- id: q15
 -- min-version: 350
--- expected-rows: sf1=1
 WITH revenue AS (
   SELECT suppkey AS supplier_no, sum(extendedprice * (1 - discount)) AS total_revenue
   FROM lineitem

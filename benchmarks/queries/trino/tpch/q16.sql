@@ -1,6 +1,5 @@
 -- id: q16
 -- min-version: 350
--- expected-rows: sf1=18314
 SELECT p.brand, p.type, p.size, count(DISTINCT ps.suppkey) AS supplier_cnt
 FROM partsupp ps, part p
 WHERE p.partkey = ps.partkey AND p.brand <> 'Brand#45' AND p.type NOT LIKE 'MEDIUM POLISHED%'

@@ -1,6 +1,5 @@
 -- id: q18
 -- min-version: 350
--- expected-rows: sf1=57
 SELECT c.name, c.custkey, o.orderkey, o.orderdate, o.totalprice, sum(l.quantity)
 FROM customer c, orders o, lineitem l
 WHERE o.orderkey IN (SELECT orderkey FROM lineitem GROUP BY orderkey HAVING sum(quantity) > 300)

@@ -1,6 +1,7 @@
 -- id: q19
 -- min-version: 350
 -- expected-rows: *=1
+-- (row count: the TPC-H answer-set size, the same at every scale; scale-dependent counts are left unset)
 SELECT sum(l.extendedprice * (1 - l.discount)) AS revenue
 FROM lineitem l, part p
 WHERE (p.partkey = l.partkey AND p.brand = 'Brand#12' AND p.container IN ('SM CASE', 'SM BOX', 'SM PACK', 'SM PKG')

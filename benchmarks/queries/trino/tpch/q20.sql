@@ -1,6 +1,5 @@
 -- id: q20
 -- min-version: 350
--- expected-rows: sf1=186
 SELECT s.name, s.address
 FROM supplier s, nation n
 WHERE s.suppkey IN (

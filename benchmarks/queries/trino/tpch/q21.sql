@@ -1,6 +1,5 @@
 -- id: q21
 -- min-version: 350
--- expected-rows: sf1=100
 SELECT s.name, count(*) AS numwait
 FROM supplier s, lineitem l1, orders o, nation n
 WHERE s.suppkey = l1.suppkey AND o.orderkey = l1.orderkey AND o.orderstatus = 'F' AND l1.receiptdate > l1.commitdate

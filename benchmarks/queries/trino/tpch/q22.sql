@@ -1,6 +1,7 @@
 -- id: q22
 -- min-version: 350
 -- expected-rows: *=7
+-- (row count: the TPC-H answer-set size, the same at every scale; scale-dependent counts are left unset)
 SELECT cntrycode, count(*) AS numcust, sum(acctbal) AS totacctbal
 FROM (
   SELECT substr(c.phone, 1, 2) AS cntrycode, c.acctbal

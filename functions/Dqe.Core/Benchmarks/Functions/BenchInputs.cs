@@ -1,3 +1,4 @@
+using Dqe.Core.Benchmarks.ClickHouseData;
 using Dqe.Core.Hosting;
 
 namespace Dqe.Core.Benchmarks.Functions;
@@ -28,6 +29,30 @@ internal static class BenchInputs
         catch (BenchmarkException e)
         {
             throw new InvalidRequestException("$.queries", e.Message);
+        }
+    }
+
+    /// <summary>The ClickHouse table layout and data source, checked before anything is sent.</summary>
+    public static ClickHouseDataOptions ClickHouseData(BenchRunInput input)
+    {
+        var options = (input.ClickHouse ?? new BenchClickHouseInput()).Options();
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidRequestException("$.clickHouse." + e.ParamName, e.Message);
+        }
+
+        try
+        {
+            _ = SuiteSources.HasTables(input.Suite) ? SuiteSources.For(input.Suite, input.Scale, options) : null;
+            return options;
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidRequestException("$.scale", e.Message);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Dqe.Core.Benchmarks.ClickHouseData;
 
 namespace Dqe.Core.Benchmarks.Functions;
 
@@ -6,11 +7,20 @@ namespace Dqe.Core.Benchmarks.Functions;
 internal sealed record BenchRunInput(
     string Engine, string Suite, string Scale, string Server,
     List<string>? Queries = null, int? Warmups = null, int? Iterations = null, List<int>? Concurrency = null,
-    double? TimeoutSeconds = null, int? MaxConcurrency = null, string? BaselineKey = null)
+    double? TimeoutSeconds = null, int? MaxConcurrency = null, string? BaselineKey = null, BenchClickHouseInput? ClickHouse = null)
 {
     public BenchmarkOptions Options(IReadOnlyList<string>? queries = null) => new(
         Engine, Suite, Scale, queries ?? Queries, Warmups ?? 1, Iterations ?? 5, Concurrency,
         TimeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : null);
+}
+
+/// <summary>
+/// Where the ClickHouse suites keep their tables (see ClickHouseDataOptions); omitted = one server, generated data only.
+/// The bench functions' client uses the default database, so the tables live there too.
+/// </summary>
+internal sealed record BenchClickHouseInput(string? Cluster = null, string? LakeBucket = null, string? LakeRegion = null)
+{
+    public ClickHouseDataOptions Options() => new(Cluster, LakeBucket: LakeBucket, LakeRegion: LakeRegion);
 }
 
 /// <summary>One Map item: the run input plus the query it measures.</summary>

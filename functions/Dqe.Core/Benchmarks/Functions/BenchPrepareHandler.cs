@@ -1,10 +1,11 @@
+using Dqe.Core.Benchmarks.ClickHouseData;
 using Dqe.Core.Engines;
 using Dqe.Core.Hosting;
 using Dqe.Core.Hosting.Telemetry;
 
 namespace Dqe.Core.Benchmarks.Functions;
 
-/// <summary>bench.prepare: validates the input, resolves the suite, checks the engine answers, prepares ClickBench data, lists Map items.</summary>
+/// <summary>bench.prepare: validates the input, resolves the suite, checks the engine answers, prepares the ClickHouse tables (once per scale), lists Map items.</summary>
 internal sealed class BenchPrepareHandler(IBenchEngines engines, TimeProvider time)
     : FunctionHandler<BenchRunInput, BenchPrepared>(BenchJsonContext.Default.BenchRunInput, BenchJsonContext.Default.BenchPrepared)
 {
@@ -20,12 +21,16 @@ internal sealed class BenchPrepareHandler(IBenchEngines engines, TimeProvider ti
         }
 
         var queries = BenchInputs.Resolve(options);
+        var data = request.Engine == "clickhouse" ? BenchInputs.ClickHouseData(request) : null;
         var engine = engines.Create(request.Engine, BenchInputs.Server(request.Server), request.Suite, request.Scale);
         var rows = await engine.QueryRowsAsync(new QueryRequest("SELECT version() AS v"), cancellationToken).ConfigureAwait(false);
         var version = rows.Count > 0 ? rows[0].Text("v") : null;
-        if (request.Engine == "clickhouse" && request.Suite == "clickbench")
+        if (data is not null && SuiteSources.HasTables(request.Suite))
         {
-            await new ClickBenchData(engine).EnsureAsync(request.Scale, cancellationToken).ConfigureAwait(false);
+            foreach (var load in await new ClickHouseSuiteData(engine, data).EnsureAsync(request.Suite, request.Scale, cancellationToken).ConfigureAwait(false))
+            {
+                context.Log.Info($"bench {request.Suite}/{request.Scale}: {load.Table} {(load.Loaded ? load.Verb : "reused")}, {load.Rows} rows");
+            }
         }
 
         var runId = ReportBuilder.RunId(request.Engine, options, time.GetUtcNow());

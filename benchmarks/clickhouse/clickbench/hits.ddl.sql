@@ -1,6 +1,8 @@
 -- The ClickBench-style `hits` table: the columns its 43 queries touch, with ClickBench's names and types.
--- Runs on ClickHouse 18.16 and later (custom-partitioning MergeTree syntax).
-CREATE TABLE IF NOT EXISTS hits
+-- Runs on ClickHouse 18.16 and later (custom-partitioning MergeTree syntax). A template: {table}, {on_cluster} and
+-- {engine} are filled per layout (MergeTree on one server; ReplicatedMergeTree `hits_local` + Distributed `hits`).
+-- shard-key: UserID
+CREATE TABLE IF NOT EXISTS {table} {on_cluster}
 (
     WatchID Int64,
     Title String,
@@ -28,6 +30,6 @@ CREATE TABLE IF NOT EXISTS hits
     URLHash Int64,
     RefererHash Int64
 )
-ENGINE = MergeTree()
+ENGINE = {engine}
 PARTITION BY toYYYYMM(EventDate)
 ORDER BY (CounterID, EventDate, UserID, EventTime, WatchID)

@@ -1,7 +1,6 @@
--- Deterministic `hits` rows computed inside ClickHouse: row n depends only on n ({rows:UInt64} = row count).
+-- The SELECT of deterministic `hits` rows computed inside ClickHouse: row n depends only on n ({rows} = row count).
 -- Skews mimic the real data set: ~30% of hits on CounterID 62, ~20% with a search phrase, a few thousand
 -- users and client IPs, July 2013 timestamps (UTC seconds, so EventDate does not depend on the server zone).
-INSERT INTO hits
 SELECT
     toInt64(cityHash64(number, 1)) AS WatchID,
     concat(['Google search results', 'Yandex news', 'Weather today', 'Cheap flights', 'Football scores', ''][cityHash64(number, 2) % 6 + 1], ' ', toString(cityHash64(number, 3) % 50)) AS Title,
@@ -29,4 +28,4 @@ SELECT
     toInt64(cityHash64(URL)) AS URLHash,
     toInt64(cityHash64(Referer)) AS RefererHash
 FROM system.numbers
-LIMIT {rows:UInt64}
+LIMIT {rows}
