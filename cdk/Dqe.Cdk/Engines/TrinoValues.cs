@@ -12,9 +12,18 @@ internal sealed record TrinoValues(
     TrinoValues.AuthValues Auth,
     IReadOnlyList<string> AdditionalConfigProperties,
     TrinoValues.JmxValues Jmx,
-    TrinoValues.MonitorValues ServiceMonitor)
+    TrinoValues.MonitorValues ServiceMonitor,
+    TrinoValues.ResourceGroupsValues ResourceGroups,
+    IReadOnlyList<string> AdditionalExchangeManagerProperties)
 {
-    internal sealed record ServerValues(int Workers, NodeEnvironment Node, ServerConfig Config, AutoscalingValues Autoscaling);
+    internal sealed record ServerValues(int Workers, NodeEnvironment Node, ServerConfig Config, AutoscalingValues Autoscaling, ExchangeManagerValues? ExchangeManager);
+
+    /// <summary>The file-based resource group manager's JSON (mounted at /etc/trino/resource-groups/).</summary>
+    internal sealed record ResourceGroupsValues(string ResourceGroupsConfig);
+
+    /// <param name="Name">filesystem: S3-compatible object storage.</param>
+    /// <param name="BaseDir">exchange.base-directories.</param>
+    internal sealed record ExchangeManagerValues(string Name, string BaseDir);
 
     internal sealed record NodeEnvironment(string Environment);
 
@@ -45,7 +54,9 @@ internal sealed record TrinoValues(
         object Tolerations,
         object? Affinity,
         int TerminationGracePeriodSeconds,
-        GracefulShutdownValues? GracefulShutdown);
+        GracefulShutdownValues? GracefulShutdown,
+        IReadOnlyList<object> AdditionalVolumes,
+        IReadOnlyList<object> AdditionalVolumeMounts);
 
     internal sealed record JvmValues(string MaxHeapSize);
 

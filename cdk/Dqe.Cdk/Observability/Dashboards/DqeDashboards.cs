@@ -3,10 +3,12 @@ using static Dqe.Cdk.Observability.Rules.EngineMetrics;
 
 namespace Dqe.Cdk.Observability.Dashboards;
 
-/// <summary>The dashboards Grafana provisions: query performance per engine, cluster health, reliability drills.</summary>
+/// <summary>The dashboards Grafana provisions: query performance per engine, cluster health, reliability drills, VPA recommendations.</summary>
 public static class DqeDashboards
 {
-    public static IReadOnlyList<Dashboard> All { get; } = [Trino(), ClickHouse(), ClusterHealth(), Reliability()];
+    private const string EngineNamespaceRegex = Engines.EngineNamespaces.Trino + "|" + Engines.EngineNamespaces.ClickHouse + "|" + Engines.EngineNamespaces.Kafka;
+
+    public static IReadOnlyList<Dashboard> All { get; } = [Trino(), ClickHouse(), ClusterHealth(), Reliability(), Recommendations()];
 
     private static Dashboard Trino() => new DashboardBuilder("dqe-trino", "Dqe / Trino query performance")
         .Row("Queries")
@@ -66,4 +68,29 @@ public static class DqeDashboards
         .CloudWatch("DR recovery time (RTO)", "s", Namespace, DrRecoveryTimeSeconds, "Maximum", EngineDimension)
         .CloudWatch("DR data loss window (RPO)", "s", Namespace, DrRecoveryPointSeconds, "Maximum", EngineDimension)
         .Build();
+
+    private static Dashboard Recommendations()
+    {
+        // Requests of the engine containers, by the same labels the recommendations carry.
+        string Requests(string resource) =>
+            $"max by (namespace, container) (kube_pod_container_resource_requests{{resource=\"{resource}\",namespace=~\"{EngineNamespaceRegex}\"}})";
+        string Recommended(string metric, string resource) => $"max by (namespace, container) ({metric}{{resource=\"{resource}\"}})";
+        return new DashboardBuilder("dqe-vpa", "Dqe / Resource recommendations (VPA)")
+            .Row("Memory")
+            .TimeSeries("Memory: VPA target vs request", "bytes",
+                (Recommended(VpaMetrics.Target, "memory"), "{{namespace}}/{{container}} target"), (Requests("memory"), "{{namespace}}/{{container}} request"))
+            .TimeSeries("Memory: request / VPA target", "percentunit",
+                ($"{Requests("memory")} / {Recommended(VpaMetrics.Target, "memory")}", "{{namespace}}/{{container}}"))
+            .TimeSeries("Memory: VPA lower and upper bound", "bytes",
+                (Recommended(VpaMetrics.LowerBound, "memory"), "{{namespace}}/{{container}} lower"), (Recommended(VpaMetrics.UpperBound, "memory"), "{{namespace}}/{{container}} upper"))
+            .Stat("Workloads with a recommendation", "short", $"count(count by (namespace, verticalpodautoscaler) ({VpaMetrics.Target})) or vector(0)")
+            .Row("CPU")
+            .TimeSeries("CPU: VPA target vs request", "short",
+                (Recommended(VpaMetrics.Target, "cpu"), "{{namespace}}/{{container}} target"), (Requests("cpu"), "{{namespace}}/{{container}} request"))
+            .TimeSeries("CPU: request / VPA target", "percentunit",
+                ($"{Requests("cpu")} / {Recommended(VpaMetrics.Target, "cpu")}", "{{namespace}}/{{container}}"))
+            .TimeSeries("CPU: VPA lower and upper bound", "short",
+                (Recommended(VpaMetrics.LowerBound, "cpu"), "{{namespace}}/{{container}} lower"), (Recommended(VpaMetrics.UpperBound, "cpu"), "{{namespace}}/{{container}} upper"))
+            .Build();
+    }
 }

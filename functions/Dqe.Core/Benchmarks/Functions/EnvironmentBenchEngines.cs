@@ -19,7 +19,7 @@ internal sealed class EnvironmentBenchEngines(IFunctionEnvironment environment, 
         {
             "trino" => new TrinoClient(new TrinoClientOptions
             {
-                Server = server, User = user ?? "dqe-bench", Source = "dqe-bench", Catalog = suite, Schema = scale,
+                Server = server, User = user ?? "dqe-bench", Source = BenchmarkOptions.TrinoSource, Catalog = suite, Schema = scale,
                 Credentials = environment.Get("DQE_TRINO_TOKEN") is { Length: > 0 } token ? EngineCredentials.Bearer(token)
                     : environment.Get("DQE_TRINO_PASSWORD") is { Length: > 0 } password ? EngineCredentials.Basic(user ?? "dqe-bench", password) : null,
             }, http, time),
