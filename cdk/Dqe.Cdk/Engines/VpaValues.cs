@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Dqe.Cdk.Engines;
 
 /// <summary>Values of the Fairwinds vpa chart (4.x layout), only the keys Dqe sets.</summary>
@@ -6,7 +8,7 @@ internal sealed record VpaValues(
     VpaValues.RecommenderValues Recommender,
     VpaValues.Toggle Updater,
     VpaValues.Toggle AdmissionController,
-    VpaValues.MetricsServerValues MetricsServer)
+    [property: JsonPropertyName("metrics-server")] VpaValues.MetricsServerValues MetricsServer)
 {
     internal sealed record RecommenderValues(bool Enabled, object NodeSelector, ResourceValues Resources);
 

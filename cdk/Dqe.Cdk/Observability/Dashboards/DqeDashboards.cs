@@ -71,26 +71,24 @@ public static class DqeDashboards
 
     private static Dashboard Recommendations()
     {
+        var builder = new DashboardBuilder("dqe-vpa", "Dqe / Resource recommendations (VPA)");
+        RecommendationRow(builder, "Memory", "memory", "bytes");
+        builder.Stat("Workloads with a recommendation", "short", $"count(count by (namespace, verticalpodautoscaler) ({VpaMetrics.Target})) or vector(0)");
+        RecommendationRow(builder, "CPU", "cpu", "short");
+        return builder.Build();
+    }
+
+    /// <summary>One resource: VPA target against the containers' requests, their ratio, and the VPA's bounds.</summary>
+    private static void RecommendationRow(DashboardBuilder builder, string title, string resource, string unit)
+    {
         // Requests of the engine containers, by the same labels the recommendations carry.
-        string Requests(string resource) =>
-            $"max by (namespace, container) (kube_pod_container_resource_requests{{resource=\"{resource}\",namespace=~\"{EngineNamespaceRegex}\"}})";
-        string Recommended(string metric, string resource) => $"max by (namespace, container) ({metric}{{resource=\"{resource}\"}})";
-        return new DashboardBuilder("dqe-vpa", "Dqe / Resource recommendations (VPA)")
-            .Row("Memory")
-            .TimeSeries("Memory: VPA target vs request", "bytes",
-                (Recommended(VpaMetrics.Target, "memory"), "{{namespace}}/{{container}} target"), (Requests("memory"), "{{namespace}}/{{container}} request"))
-            .TimeSeries("Memory: request / VPA target", "percentunit",
-                ($"{Requests("memory")} / {Recommended(VpaMetrics.Target, "memory")}", "{{namespace}}/{{container}}"))
-            .TimeSeries("Memory: VPA lower and upper bound", "bytes",
-                (Recommended(VpaMetrics.LowerBound, "memory"), "{{namespace}}/{{container}} lower"), (Recommended(VpaMetrics.UpperBound, "memory"), "{{namespace}}/{{container}} upper"))
-            .Stat("Workloads with a recommendation", "short", $"count(count by (namespace, verticalpodautoscaler) ({VpaMetrics.Target})) or vector(0)")
-            .Row("CPU")
-            .TimeSeries("CPU: VPA target vs request", "short",
-                (Recommended(VpaMetrics.Target, "cpu"), "{{namespace}}/{{container}} target"), (Requests("cpu"), "{{namespace}}/{{container}} request"))
-            .TimeSeries("CPU: request / VPA target", "percentunit",
-                ($"{Requests("cpu")} / {Recommended(VpaMetrics.Target, "cpu")}", "{{namespace}}/{{container}}"))
-            .TimeSeries("CPU: VPA lower and upper bound", "short",
-                (Recommended(VpaMetrics.LowerBound, "cpu"), "{{namespace}}/{{container}} lower"), (Recommended(VpaMetrics.UpperBound, "cpu"), "{{namespace}}/{{container}} upper"))
-            .Build();
+        var requests = $"max by (namespace, container) (kube_pod_container_resource_requests{{resource=\"{resource}\",namespace=~\"{EngineNamespaceRegex}\"}})";
+        string Recommended(string metric) => $"max by (namespace, container) ({metric}{{resource=\"{resource}\"}})";
+        builder.Row(title)
+            .TimeSeries($"{title}: VPA target vs request", unit,
+                (Recommended(VpaMetrics.Target), "{{namespace}}/{{container}} target"), (requests, "{{namespace}}/{{container}} request"))
+            .TimeSeries($"{title}: request / VPA target", "percentunit", ($"{requests} / {Recommended(VpaMetrics.Target)}", "{{namespace}}/{{container}}"))
+            .TimeSeries($"{title}: VPA lower and upper bound", unit,
+                (Recommended(VpaMetrics.LowerBound), "{{namespace}}/{{container}} lower"), (Recommended(VpaMetrics.UpperBound), "{{namespace}}/{{container}} upper"));
     }
 }
