@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Dqe.Cdk.Config;
+using Dqe.Cdk.Engines;
 using Dqe.Cdk.Tests.TestHelpers;
 using Dqe.Core.Benchmarks;
 
@@ -108,6 +110,34 @@ public sealed class TrinoTuningTests
         var statements = IamPolicies.StatementsOfRoleFor(synth.EngineResources, "system:serviceaccount:trino:trino");
         var writes = IamPolicies.ResourcesOf(statements, "s3:PutObject").Where(r => r != EngineResources.Token).ToList();
         Assert.Equal([$"{EngineResources.Token}/curated/*", $"{EngineResources.Token}/trino-exchange/*"], writes.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void FaultTolerantExecution_OnMinIo_ExchangeUsesTheEndpointAndSyncedKeys()
+    {
+        var trino = new TrinoConfig { FaultTolerantExecution = new TrinoFaultTolerantConfig { Enabled = true, ExchangePrefix = "spool/" } };
+        var store = new LakeStore("lake", "backups", "eu-west-1", "http://minio.minio.svc:9000", Credentials: null);
+
+        var manager = TrinoTuning.ExchangeManager(trino, store);
+        var properties = TrinoTuning.ExchangeManagerProperties(trino, store);
+
+        Assert.Equal("s3://lake/spool/", manager!.BaseDir);
+        Assert.Contains("exchange.s3.endpoint=http://minio.minio.svc:9000", properties);
+        Assert.Contains("exchange.s3.path-style-access=true", properties);
+        Assert.Contains("exchange.s3.aws-access-key=${ENV:MINIO_ACCESS_KEY}", properties);
+        Assert.Contains("exchange.s3.aws-secret-key=${ENV:MINIO_SECRET_KEY}", properties);
+        Assert.Contains("retry-policy=TASK", TrinoTuning.ConfigProperties(trino));
+    }
+
+    [Fact]
+    public void Tuning_SpillAndCacheOff_NoVolumesNoProperties()
+    {
+        var trino = new TrinoConfig { Spill = new TrinoSpillConfig { Enabled = false }, Cache = new TrinoCacheConfig { FileSystemCacheGib = 0, MetastoreCacheTtlMinutes = 0 } };
+
+        Assert.Empty(TrinoTuning.ConfigProperties(trino));
+        Assert.Empty(TrinoTuning.Volumes(trino));
+        Assert.Empty(TrinoTuning.VolumeMounts(trino));
+        Assert.Empty(TrinoTuning.HiveCaching(trino.Cache));
     }
 
     private static JsonObject ResourceGroups(SynthesizedEnv synth) =>
