@@ -8,7 +8,7 @@ public sealed record VpaConfig
 {
     public bool Enabled { get; init; } = true;
 
-    /// <summary>Pinned Fairwinds vpa chart version (charts.fairwinds.com/stable); 4.7.1 runs VPA 1.2.1.</summary>
+    /// <summary>Pinned Fairwinds vpa chart version (charts.fairwinds.com/stable); 4.7.1 runs VPA 1.0.0.</summary>
     public string ChartVersion { get; init; } = "4.7.1";
 
     /// <summary>

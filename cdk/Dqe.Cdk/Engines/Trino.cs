@@ -193,7 +193,7 @@ public sealed class Trino : Construct
                 new TrinoValues.ExporterValues(true, JmxExporterImage, "IfNotPresent", JmxExporterPort, JmxExporterConfig())),
             new TrinoValues.MonitorValues(props.Context.Monitoring.ServiceMonitors,
                 new Dictionary<string, string> { ["release"] = props.Context.Monitoring.ReleaseLabel }, "30s"),
-            new TrinoValues.ResourceGroupsValues(TrinoResourceGroups.Json(config.ResourceGroups)),
+            new TrinoValues.ResourceGroupsValues("configmap", TrinoResourceGroups.Json(config.ResourceGroups)),
             TrinoTuning.ExchangeManagerProperties(config, props.Store));
     }
 

@@ -19,7 +19,9 @@ internal sealed record TrinoValues(
     internal sealed record ServerValues(int Workers, NodeEnvironment Node, ServerConfig Config, AutoscalingValues Autoscaling, ExchangeManagerValues? ExchangeManager);
 
     /// <summary>The file-based resource group manager's JSON (mounted at /etc/trino/resource-groups/).</summary>
-    internal sealed record ResourceGroupsValues(string ResourceGroupsConfig);
+    /// <param name="Type">configmap: the chart's switch for the file-based manager (chart versions without it ignore the key).</param>
+    /// <param name="ResourceGroupsConfig">resource-groups.json.</param>
+    internal sealed record ResourceGroupsValues(string Type, string ResourceGroupsConfig);
 
     /// <param name="Name">filesystem: S3-compatible object storage.</param>
     /// <param name="BaseDir">exchange.base-directories.</param>

@@ -16,6 +16,8 @@ public sealed class TrinoTuningTests
 
         var json = ResourceGroups(synth);
 
+        Assert.Equal("configmap", (string?)synth.EngineResources.Values("trino")["resourceGroups"]!["type"]);
+
         var root = Assert.Single(json["rootGroups"]!.AsArray())!;
         Assert.Equal("global", (string?)root["name"]);
         Assert.Equal("weighted", (string?)root["schedulingPolicy"]);
