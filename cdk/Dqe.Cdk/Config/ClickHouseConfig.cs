@@ -37,4 +37,16 @@ public sealed record ClickHouseConfig
     public string Compression { get; init; } = "lz4";
 
     public ClickHouseMergeTreeConfig MergeTree { get; init; } = new();
+
+    /// <summary>Background thread pools (merges, fetches, scheduled tasks).</summary>
+    public ClickHousePoolsConfig Pools { get; init; } = new();
+
+    /// <summary>Per-query limits of the default settings profile.</summary>
+    public ClickHouseQueryLimitsConfig QueryLimits { get; init; } = new();
+
+    /// <summary>Per-user quota.</summary>
+    public ClickHouseQuotaConfig Quota { get; init; } = new();
+
+    /// <summary>The lake tables the platform creates in ClickHouse.</summary>
+    public ClickHouseLakeTablesConfig LakeTables { get; init; } = new();
 }

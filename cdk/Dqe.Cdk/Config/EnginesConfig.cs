@@ -15,6 +15,9 @@ public sealed record EnginesConfig
 
     public MonitoringConfig Monitoring { get; init; } = new();
 
+    /// <summary>Vertical Pod Autoscaler recommendations for the engines' pods.</summary>
+    public VpaConfig Vpa { get; init; } = new();
+
     /// <summary>Pinned cert-manager chart version (charts.jetstack.io, v-prefixed): issues the engines' TLS certificates.</summary>
     public string CertManagerChartVersion { get; init; } = "v1.16.2";
 

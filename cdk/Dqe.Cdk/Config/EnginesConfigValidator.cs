@@ -22,12 +22,14 @@ internal static partial class EnginesConfigValidator
         Chart("engines.externalSecretsChartVersion", engines.ExternalSecretsChartVersion, check);
         Chart("engines.certManagerChartVersion", engines.CertManagerChartVersion, check);
         Chart("engines.externalDnsChartVersion", engines.ExternalDnsChartVersion, check);
+        Chart("engines.vpa.chartVersion", engines.Vpa.ChartVersion, check);
         ValidateTrino(engines.Trino, check);
         ValidateClickHouse(config, check);
         ValidateSpark(engines.Spark, check);
         ValidateKafka(config, check);
         ValidateMinIo(engines.MinIo, check);
         ValidateCapacity(config, check);
+        TuningConfigValidator.Validate(config, check);
         check(DnsLabelPattern().IsMatch(engines.Monitoring.Namespace),
             $"engines.monitoring.namespace = '{engines.Monitoring.Namespace}' is not a Kubernetes namespace name (DNS-1123 label)");
     }

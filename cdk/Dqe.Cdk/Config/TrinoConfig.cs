@@ -31,4 +31,16 @@ public sealed record TrinoConfig
 
     /// <summary>The PostgreSQL database behind the "postgresql" JDBC catalog.</summary>
     public PostgresCatalogConfig Postgres { get; init; } = new();
+
+    /// <summary>Resource groups for ETL, benchmark and ad-hoc queries.</summary>
+    public TrinoResourceGroupsConfig ResourceGroups { get; init; } = new();
+
+    /// <summary>Spill to a node-local volume.</summary>
+    public TrinoSpillConfig Spill { get; init; } = new();
+
+    /// <summary>Task retries with an exchange on S3 (off by default).</summary>
+    public TrinoFaultTolerantConfig FaultTolerantExecution { get; init; } = new();
+
+    /// <summary>File system and metastore caching of the hive catalog.</summary>
+    public TrinoCacheConfig Cache { get; init; } = new();
 }

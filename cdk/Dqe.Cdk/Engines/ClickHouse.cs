@@ -12,7 +12,8 @@ namespace Dqe.Cdk.Engines;
 /// <param name="Lake">Backups bucket (BACKUP TO the S3 disk) and lake (s3() loads) grants.</param>
 /// <param name="Store">S3 or MinIO.</param>
 /// <param name="Certificates">Issues the servers' TLS certificate.</param>
-public sealed record ClickHouseProps(EngineContext Context, ClickHouseConfig Config, DataLake Lake, LakeStore Store, EngineCertificates Certificates);
+/// <param name="IngestionTable">Lake table the ingestion job writes; its ClickHouse tables are created under config.lakeTables.</param>
+public sealed record ClickHouseProps(EngineContext Context, ClickHouseConfig Config, DataLake Lake, LakeStore Store, EngineCertificates Certificates, string IngestionTable);
 
 /// <summary>
 /// ClickHouse through the Altinity operator: the operator chart, a Keeper ensemble, and the installation
@@ -76,7 +77,16 @@ public sealed class ClickHouse : Construct
         Installation.Node.AddDependency(Keeper);
         Installation.Node.AddDependency(ServiceAccount);
         synced.ForEach(s => Installation.Node.AddDependency(s));
+
+        if (config.LakeTables.Enabled)
+        {
+            LakeSchema = Kube.Apply(this, "LakeSchema", props.Context.Cluster, ClickHouseLakeSchema.Manifests(config, props.IngestionTable));
+            LakeSchema.Node.AddDependency(Installation);
+        }
     }
+
+    /// <summary>The Job creating the lake tables (null when engines.clickHouse.lakeTables.enabled is false).</summary>
+    public KubernetesManifest? LakeSchema { get; }
 
     /// <summary>Name of the ClickHouseInstallation (automation patches its replicasCount within the annotated bound).</summary>
     public static string InstallationName => ClickHouseInstallationManifest.Name;

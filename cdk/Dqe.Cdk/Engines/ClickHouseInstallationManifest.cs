@@ -55,8 +55,11 @@ internal static class ClickHouseInstallationManifest
                     [$"{User}/k8s_secret_password"] = $"{CredentialsSecret}/password",
                     [$"{User}/networks/ip"] = new[] { "::/0" },
                     [$"{User}/profile"] = "default",
+                    [$"{User}/quota"] = "default",
                     [$"{User}/access_management"] = 1,
                 },
+                profiles = ClickHouseTuning.Profiles(config.QueryLimits),
+                quotas = ClickHouseTuning.Quotas(config.Quota),
                 settings = Settings(config, store),
                 clusters = new[]
                 {
@@ -116,6 +119,11 @@ internal static class ClickHouseInstallationManifest
             ["merge_tree/parts_to_throw_insert"] = mergeTree.PartsToThrowInsert,
             ["merge_tree/max_parts_in_total"] = mergeTree.MaxPartsInTotal,
             ["merge_tree/max_bytes_to_merge_at_max_space_in_pool"] = (long)mergeTree.MaxMergeSizeGib * 1024 * 1024 * 1024,
+            ["background_pool_size"] = config.Pools.BackgroundPoolSize,
+            ["background_merges_mutations_concurrency_ratio"] = config.Pools.MergesConcurrencyRatio,
+            ["background_fetches_pool_size"] = config.Pools.FetchesPoolSize,
+            ["background_schedule_pool_size"] = config.Pools.SchedulePoolSize,
+            ["max_concurrent_queries"] = config.QueryLimits.MaxConcurrentQueries,
             ["prometheus/endpoint"] = "/metrics",
             ["prometheus/port"] = MetricsPort,
             ["prometheus/metrics"] = true,

@@ -20,6 +20,7 @@ public sealed class EngineNamespaces : Construct
     public const string MinIo = "minio";
     public const string ExternalSecrets = "external-secrets";
     public const string CertManager = "cert-manager";
+    public const string Vpa = "vpa";
 
     /// <summary>Label naming the engine a namespace belongs to.</summary>
     public const string EngineLabel = "dqe.io/engine";
@@ -47,6 +48,7 @@ public sealed class EngineNamespaces : Construct
             }),
             new { apiVersion = "v1", kind = "Namespace", metadata = new { name = ExternalSecrets } },
             new { apiVersion = "v1", kind = "Namespace", metadata = new { name = CertManager } },
+            new { apiVersion = "v1", kind = "Namespace", metadata = new { name = Vpa } },
         ]);
     }
 

@@ -87,6 +87,8 @@ public sealed class EngineNetworkPolicies : Construct
             [From([servers, op], ClickHouseInstallationManifest.HttpPort, ClickHouseInstallationManifest.NativePort, ClickHouseInstallationManifest.InterserverPort)]);
         yield return Policy("clickhouse-clients", ns, Selector(ClickHouseInstallationManifest.PodLabels), ["Ingress"], ingress:
             [From(clients, ClickHouseInstallationManifest.HttpsPort, ClickHouseInstallationManifest.SecureNativePort)]);
+        yield return Policy("clickhouse-lake-schema", ns, Selector(ClickHouseInstallationManifest.PodLabels), ["Ingress"], ingress:
+            [From([new { podSelector = Selector(ClickHouseLakeSchema.JobLabels) }], ClickHouseInstallationManifest.SecureNativePort)]);
         if (withMinIo)
         {
             yield return Policy("clickhouse-minio", ns, Selector(ClickHouseInstallationManifest.PodLabels), ["Egress"], egress: [To([Namespace(EngineNamespaces.MinIo)], MinIo.ApiPort)]);

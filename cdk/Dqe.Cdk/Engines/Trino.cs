@@ -58,6 +58,11 @@ public sealed class Trino : Construct
         ServiceAccount = props.Context.ServiceAccount(this, ns, ServiceAccountName);
         // Reads raw and curated data, writes curated (CTAS, INSERT); the rest of the bucket stays out of reach.
         EngineContext.GrantLakeTransform(props.Lake, ServiceAccount);
+        if (config.FaultTolerantExecution.Enabled)
+        {
+            // The exchange spools task output under its own prefix only.
+            props.Lake.GrantLakeReadWrite(ServiceAccount, config.FaultTolerantExecution.ExchangePrefix);
+        }
 
         var postgresSecret = Secret.FromSecretNameV2(this, "PostgresPassword", config.Postgres.PasswordSecretName);
         props.Context.Secrets.GrantRead(postgresSecret);
@@ -167,10 +172,11 @@ public sealed class Trino : Construct
                     {
                         scaleUp = new { stabilizationWindowSeconds = 0, policies = new[] { new { type = "Pods", value = 2, periodSeconds = 30 } } },
                         scaleDown = new { stabilizationWindowSeconds = 300, policies = new[] { new { type = "Pods", value = 1, periodSeconds = 60 } } },
-                    })),
+                    }),
+                TrinoTuning.ExchangeManager(config, props.Store)),
             new TrinoValues.AccountValues(Create: false, ServiceAccountName),
-            NodeValues(coordinator, config.Coordinator, graceSeconds: 60, gracefulShutdown: null, affinity: null),
-            NodeValues(worker, config.Worker,
+            NodeValues(coordinator, config.Coordinator, config, graceSeconds: 60, gracefulShutdown: null, affinity: null),
+            NodeValues(worker, config.Worker, config,
                 // The chart requires the pod's grace period to be at least twice the shutdown grace period.
                 graceSeconds: (2 * config.GracefulShutdownSeconds) + 30,
                 gracefulShutdown: new TrinoValues.GracefulShutdownValues(true, config.GracefulShutdownSeconds),
@@ -183,15 +189,17 @@ public sealed class Trino : Construct
                 new TrinoValues.SecretMount("tls", TlsSecret, TlsMount),
             ],
             new TrinoValues.AuthValues(PasswordFileSecret),
-            ["internal-communication.shared-secret=${ENV:TRINO_SHARED_SECRET}"],
+            ["internal-communication.shared-secret=${ENV:TRINO_SHARED_SECRET}", .. TrinoTuning.ConfigProperties(config)],
             new TrinoValues.JmxValues(true, 9080, 9081,
                 new TrinoValues.ExporterValues(true, JmxExporterImage, "IfNotPresent", JmxExporterPort, JmxExporterConfig())),
             new TrinoValues.MonitorValues(props.Context.Monitoring.ServiceMonitors,
-                new Dictionary<string, string> { ["release"] = props.Context.Monitoring.ReleaseLabel }, "30s"));
+                new Dictionary<string, string> { ["release"] = props.Context.Monitoring.ReleaseLabel }, "30s"),
+            new TrinoValues.ResourceGroupsValues("configmap", TrinoResourceGroups.Json(config.ResourceGroups)),
+            TrinoTuning.ExchangeManagerProperties(config, props.Store));
     }
 
     private static TrinoValues.NodeValues NodeValues(
-        TrinoMemory memory, PodResourcesConfig resources, int graceSeconds, TrinoValues.GracefulShutdownValues? gracefulShutdown, object? affinity) => new(
+        TrinoMemory memory, PodResourcesConfig resources, TrinoConfig trino, int graceSeconds, TrinoValues.GracefulShutdownValues? gracefulShutdown, object? affinity) => new(
         new TrinoValues.JvmValues(memory.JvmHeap),
         new TrinoValues.NodeConfig(new TrinoValues.MemoryConfig(memory.Headroom), new TrinoValues.QueryMemory(memory.QueryPerNode)),
         Kube.Resources(resources),
@@ -199,7 +207,9 @@ public sealed class Trino : Construct
         Kube.AnalyticsTolerations,
         affinity,
         graceSeconds,
-        gracefulShutdown);
+        gracefulShutdown,
+        TrinoTuning.Volumes(trino),
+        TrinoTuning.VolumeMounts(trino));
 
     private static string JmxExporterConfig() => Kube.ConfigFile(new
     {

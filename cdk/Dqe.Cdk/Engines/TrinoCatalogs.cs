@@ -10,7 +10,7 @@ internal static class TrinoCatalogs
 
     public static IReadOnlyDictionary<string, string> Build(TrinoConfig trino, LakeStore store, string region) => new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["hive"] = Properties(Hive(store, region)),
+        ["hive"] = Properties([.. Hive(store, region), .. TrinoTuning.HiveCaching(trino.Cache)]),
         ["tpch"] = Properties(("connector.name", "tpch"), ("tpch.splits-per-node", "4")),
         ["tpcds"] = Properties(("connector.name", "tpcds"), ("tpcds.splits-per-node", "4")),
         ["kafka"] = Properties(

@@ -12,9 +12,20 @@ internal sealed record TrinoValues(
     TrinoValues.AuthValues Auth,
     IReadOnlyList<string> AdditionalConfigProperties,
     TrinoValues.JmxValues Jmx,
-    TrinoValues.MonitorValues ServiceMonitor)
+    TrinoValues.MonitorValues ServiceMonitor,
+    TrinoValues.ResourceGroupsValues ResourceGroups,
+    IReadOnlyList<string> AdditionalExchangeManagerProperties)
 {
-    internal sealed record ServerValues(int Workers, NodeEnvironment Node, ServerConfig Config, AutoscalingValues Autoscaling);
+    internal sealed record ServerValues(int Workers, NodeEnvironment Node, ServerConfig Config, AutoscalingValues Autoscaling, ExchangeManagerValues? ExchangeManager);
+
+    /// <summary>The file-based resource group manager's JSON (mounted at /etc/trino/resource-groups/).</summary>
+    /// <param name="Type">configmap: the chart's switch for the file-based manager (chart versions without it ignore the key).</param>
+    /// <param name="ResourceGroupsConfig">resource-groups.json.</param>
+    internal sealed record ResourceGroupsValues(string Type, string ResourceGroupsConfig);
+
+    /// <param name="Name">filesystem: S3-compatible object storage.</param>
+    /// <param name="BaseDir">exchange.base-directories.</param>
+    internal sealed record ExchangeManagerValues(string Name, string BaseDir);
 
     internal sealed record NodeEnvironment(string Environment);
 
@@ -45,7 +56,9 @@ internal sealed record TrinoValues(
         object Tolerations,
         object? Affinity,
         int TerminationGracePeriodSeconds,
-        GracefulShutdownValues? GracefulShutdown);
+        GracefulShutdownValues? GracefulShutdown,
+        IReadOnlyList<object> AdditionalVolumes,
+        IReadOnlyList<object> AdditionalVolumeMounts);
 
     internal sealed record JvmValues(string MaxHeapSize);
 

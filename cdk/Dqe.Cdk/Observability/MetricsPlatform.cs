@@ -70,7 +70,8 @@ public sealed class MetricsPlatform : Construct
             ["crds"] = new JsonObject { ["enabled"] = true },
             ["defaultRules"] = new JsonObject { ["create"] = true, ["disabled"] = disabled },
             ["prometheusOperator"] = new JsonObject { ["nodeSelector"] = Kube.GeneralPool() },
-            ["kube-state-metrics"] = new JsonObject { ["nodeSelector"] = Kube.GeneralPool() },
+            // Also exports the engines' VPA recommendations (the resource recommendations dashboard).
+            ["kube-state-metrics"] = VpaMetrics.KubeStateMetricsValues(Kube.GeneralPool()),
             // Node metrics from every node, the tainted analytics pool included.
             ["prometheus-node-exporter"] = new JsonObject { ["tolerations"] = new JsonArray(new JsonObject { ["operator"] = "Exists" }) },
             ["prometheus"] = Prometheus(props, config, prometheusRoleArn),

@@ -28,8 +28,12 @@ public sealed class EnginesStack : Stack
         Store = MinIo?.Store ?? new LakeStore(lake.LakeBucket.BucketName, lake.BackupsBucket.BucketName, config.Region, Endpoint: null, Credentials: null);
 
         Trino = new Trino(this, "Trino", new TrinoProps(context, engines.Trino, lake, Store, Certificates));
-        ClickHouse = new ClickHouse(this, "ClickHouse", new ClickHouseProps(context, engines.ClickHouse, lake, Store, Certificates));
+        ClickHouse = new ClickHouse(this, "ClickHouse", new ClickHouseProps(context, engines.ClickHouse, lake, Store, Certificates, engines.Spark.IngestionTable));
         Spark = new SparkOperator(this, "Spark", new SparkOperatorProps(context, engines.Spark, engines.Kafka, lake, Store));
+
+        Recommendations = engines.Vpa.Enabled
+            ? new ResourceRecommendations(this, "Recommendations", new ResourceRecommendationsProps(cluster, engines.Vpa, engines, Namespaces))
+            : null;
 
         var vpc = props.Network.Vpc;
         Dns = new EngineDns(this, "Dns", new EngineDnsProps(cluster, vpc, Endpoints, config.Env, engines.ExternalDnsChartVersion, Namespaces));
@@ -70,6 +74,9 @@ public sealed class EnginesStack : Stack
     public ClickHouse ClickHouse { get; }
 
     public SparkOperator Spark { get; }
+
+    /// <summary>VPA recommender and the engines' VerticalPodAutoscalers (null when engines.vpa.enabled is false).</summary>
+    public ResourceRecommendations? Recommendations { get; }
 
     public EngineNetworkPolicies NetworkPolicies { get; }
 

@@ -14,6 +14,9 @@ public sealed record BenchmarkOptions(
     IReadOnlyList<int>? Concurrency = null,
     TimeSpan? QueryTimeout = null)
 {
+    /// <summary>X-Trino-Source of the benchmark workflow's queries; Trino's resource groups route it to the benchmark group.</summary>
+    public const string TrinoSource = "dqe-bench";
+
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(10);
 
     public IReadOnlyList<int> ConcurrencyLevels => Concurrency is { Count: > 0 } levels ? levels : [1];

@@ -83,7 +83,7 @@ public sealed class ConfigLoaderTests
     [InlineData("account", "\"12345\"", "account = '12345' must be a 12-digit AWS account id")]
     public void Load_OutOfRangeValue_NamesKeyAndAllowedRange(string key, string json, string expected)
     {
-        var error = Assert.Throws<ConfigException>(() => Synth.Config("prod", ctx => Set(ctx, "prod", key, json)));
+        var error = Assert.Throws<ConfigException>(() => Synth.Config("prod", ctx => CdkContext.Set(ctx, "prod", key, json)));
 
         Assert.StartsWith("env 'prod': ", error.Message, StringComparison.Ordinal);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
@@ -96,7 +96,7 @@ public sealed class ConfigLoaderTests
     [InlineData("network", "[1]", "network")]
     public void Load_MalformedValue_NamesThePath(string key, string json, string path)
     {
-        var error = Assert.Throws<ConfigException>(() => Synth.Config("prod", ctx => Set(ctx, "prod", key, json)));
+        var error = Assert.Throws<ConfigException>(() => Synth.Config("prod", ctx => CdkContext.Set(ctx, "prod", key, json)));
 
         Assert.StartsWith("env 'prod': invalid configuration at ", error.Message, StringComparison.Ordinal);
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
@@ -109,24 +109,5 @@ public sealed class ConfigLoaderTests
 
         Assert.True(config.Ephemeral);
         Assert.Equal(["0.0.0.0/0"], config.Cluster.PublicEndpointCidrs);
-    }
-
-    /// <summary>Sets dotted <paramref name="key"/> of one environment's section to raw JSON, creating objects on the way.</summary>
-    private static void Set(JsonObject context, string env, string key, string json)
-    {
-        JsonObject node = context["dqe:environments"]![env]!.AsObject();
-        var parts = key.Split('.');
-        foreach (var part in parts[..^1])
-        {
-            if (node[part] is not JsonObject child)
-            {
-                child = [];
-                node[part] = child;
-            }
-
-            node = child;
-        }
-
-        node[parts[^1]] = JsonNode.Parse(json);
     }
 }

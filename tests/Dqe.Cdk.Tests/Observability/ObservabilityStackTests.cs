@@ -261,7 +261,7 @@ public sealed class ObservabilityStackTests
             .Where(o => o["kind"]!.GetValue<string>() == "ConfigMap" && o["metadata"]!["labels"]?[ObservabilityNames.DashboardLabel] is not null)
             .ToList();
 
-        Assert.Equal(["dqe-clickhouse", "dqe-cluster-health", "dqe-reliability", "dqe-trino"], configMaps.Select(c => c["metadata"]!["name"]!.GetValue<string>()).Order());
+        Assert.Equal(["dqe-clickhouse", "dqe-cluster-health", "dqe-reliability", "dqe-trino", "dqe-vpa"], configMaps.Select(c => c["metadata"]!["name"]!.GetValue<string>()).Order());
         Assert.All(configMaps, c =>
         {
             var name = c["metadata"]!["name"]!.GetValue<string>();

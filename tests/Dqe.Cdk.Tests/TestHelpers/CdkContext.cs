@@ -12,6 +12,26 @@ internal static class CdkContext
     public static JsonObject Load() =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot, "cdk.json")))!["context"]!.AsObject().DeepClone().AsObject();
 
+    /// <summary>Sets dotted <paramref name="key"/> of one environment's section to raw JSON, creating objects on the way.</summary>
+    public static void Set(JsonObject context, string env, string key, string json)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var node = context["dqe:environments"]![env]!.AsObject();
+        var parts = key.Split('.');
+        foreach (var part in parts[..^1])
+        {
+            if (node[part] is not JsonObject child)
+            {
+                child = [];
+                node[part] = child;
+            }
+
+            node = child;
+        }
+
+        node[parts[^1]] = JsonNode.Parse(json);
+    }
+
     /// <summary>Converts JSON into the plain dictionaries/arrays/primitives jsii accepts as context values.</summary>
     public static Dictionary<string, object> ToJsii(JsonObject context) =>
         context.ToDictionary(p => p.Key, p => ToJsii(p.Value)!);

@@ -3,10 +3,12 @@ using static Dqe.Cdk.Observability.Rules.EngineMetrics;
 
 namespace Dqe.Cdk.Observability.Dashboards;
 
-/// <summary>The dashboards Grafana provisions: query performance per engine, cluster health, reliability drills.</summary>
+/// <summary>The dashboards Grafana provisions: query performance per engine, cluster health, reliability drills, VPA recommendations.</summary>
 public static class DqeDashboards
 {
-    public static IReadOnlyList<Dashboard> All { get; } = [Trino(), ClickHouse(), ClusterHealth(), Reliability()];
+    private const string EngineNamespaceRegex = Engines.EngineNamespaces.Trino + "|" + Engines.EngineNamespaces.ClickHouse + "|" + Engines.EngineNamespaces.Kafka;
+
+    public static IReadOnlyList<Dashboard> All { get; } = [Trino(), ClickHouse(), ClusterHealth(), Reliability(), Recommendations()];
 
     private static Dashboard Trino() => new DashboardBuilder("dqe-trino", "Dqe / Trino query performance")
         .Row("Queries")
@@ -66,4 +68,27 @@ public static class DqeDashboards
         .CloudWatch("DR recovery time (RTO)", "s", Namespace, DrRecoveryTimeSeconds, "Maximum", EngineDimension)
         .CloudWatch("DR data loss window (RPO)", "s", Namespace, DrRecoveryPointSeconds, "Maximum", EngineDimension)
         .Build();
+
+    private static Dashboard Recommendations()
+    {
+        var builder = new DashboardBuilder("dqe-vpa", "Dqe / Resource recommendations (VPA)");
+        RecommendationRow(builder, "Memory", "memory", "bytes");
+        builder.Stat("Workloads with a recommendation", "short", $"count(count by (namespace, verticalpodautoscaler) ({VpaMetrics.Target})) or vector(0)");
+        RecommendationRow(builder, "CPU", "cpu", "short");
+        return builder.Build();
+    }
+
+    /// <summary>One resource: VPA target against the containers' requests, their ratio, and the VPA's bounds.</summary>
+    private static void RecommendationRow(DashboardBuilder builder, string title, string resource, string unit)
+    {
+        // Requests of the engine containers, by the same labels the recommendations carry.
+        var requests = $"max by (namespace, container) (kube_pod_container_resource_requests{{resource=\"{resource}\",namespace=~\"{EngineNamespaceRegex}\"}})";
+        string Recommended(string metric) => $"max by (namespace, container) ({metric}{{resource=\"{resource}\"}})";
+        builder.Row(title)
+            .TimeSeries($"{title}: VPA target vs request", unit,
+                (Recommended(VpaMetrics.Target), "{{namespace}}/{{container}} target"), (requests, "{{namespace}}/{{container}} request"))
+            .TimeSeries($"{title}: request / VPA target", "percentunit", ($"{requests} / {Recommended(VpaMetrics.Target)}", "{{namespace}}/{{container}}"))
+            .TimeSeries($"{title}: VPA lower and upper bound", unit,
+                (Recommended(VpaMetrics.LowerBound), "{{namespace}}/{{container}} lower"), (Recommended(VpaMetrics.UpperBound), "{{namespace}}/{{container}} upper"));
+    }
 }

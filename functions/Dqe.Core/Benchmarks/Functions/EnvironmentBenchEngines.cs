@@ -19,7 +19,7 @@ internal sealed class EnvironmentBenchEngines(HostServices services, HttpClient 
         var environment = services.Environment;
         return engine switch
         {
-            "trino" => new TrinoClient(new TrinoClientOptions { Server = server, User = "dqe-bench", Source = "dqe-bench", Catalog = suite, Schema = scale },
+            "trino" => new TrinoClient(new TrinoClientOptions { Server = server, User = "dqe-bench", Source = BenchmarkOptions.TrinoSource, Catalog = suite, Schema = scale },
                 Configured(environment, FunctionVariables.TrinoUrl) ? services.Engines.TrinoHttp : plain, services.Time),
             "clickhouse" => new ClickHouseClient(new ClickHouseClientOptions { Server = server, AuthMode = ClickHouseAuthMode.Headers },
                 Configured(environment, FunctionVariables.ClickHouseUrl) ? services.Engines.ClickHouseHttp : plain, services.Time),

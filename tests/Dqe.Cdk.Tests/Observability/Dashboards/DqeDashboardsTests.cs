@@ -39,6 +39,7 @@ public sealed class DqeDashboardsTests
     [InlineData("dqe-clickhouse", new[] { "Queries per second", "Replica lag", "Max parts per partition", "Running merges", "Keeper sessions" })]
     [InlineData("dqe-cluster-health", new[] { "Ready nodes", "Not-ready nodes", "Container restarts (1h) by namespace", "PVC used" })]
     [InlineData("dqe-reliability", new[] { "Benchmark p95 latency by engine", "Chaos runs passed (1) / failed (0)", "Backups succeeded", "Restores verified", "DR recovery time (RTO)" })]
+    [InlineData("dqe-vpa", new[] { "Memory: VPA target vs request", "Memory: request / VPA target", "CPU: VPA target vs request", "Workloads with a recommendation" })]
     public void Dashboard_Panels_CoverTheIssue(string uid, string[] titles)
     {
         var dashboard = DqeDashboards.All.Single(d => d.Uid == uid);
