@@ -24,13 +24,13 @@ public static class DqeApp
             Description = $"Dqe {config.Env}: network, EKS cluster and node groups, data lake",
         });
 
-        var engines = new EnginesStack(app, $"Dqe-{config.Env}-Engines", new EnginesStackProps(config, platform.Cluster, platform.Lake, platform.Network)
+        var engines = new EnginesStack(app, $"Dqe-{config.Env}-Engines", new EnginesStackProps(config, platform.Cluster, platform.Lake, platform.Network, platform.Secrets)
         {
             Env = env,
             Description = $"Dqe {config.Env}: Trino, ClickHouse, Spark Operator, Kafka (and MinIO) on EKS",
         });
 
-        var observability = new ObservabilityStack(app, $"Dqe-{config.Env}-Observability", new ObservabilityStackProps(config, platform.Network, platform.Cluster)
+        var observability = new ObservabilityStack(app, $"Dqe-{config.Env}-Observability", new ObservabilityStackProps(config, platform.Network, platform.Cluster, platform.Secrets)
         {
             Env = env,
             Description = $"Dqe {config.Env}: Prometheus with Thanos archive, Grafana, Alertmanager, alert rules, OpenSearch log shipping",

@@ -17,7 +17,4 @@ public sealed record EnginesConfig
 
     /// <summary>Pinned cert-manager chart version (charts.jetstack.io, v-prefixed): issues the engines' TLS certificates.</summary>
     public string CertManagerChartVersion { get; init; } = "v1.16.2";
-
-    /// <summary>Pinned external-secrets chart version: syncs Secrets Manager secrets into engine namespaces.</summary>
-    public string ExternalSecretsChartVersion { get; init; } = "0.10.7";
 }
