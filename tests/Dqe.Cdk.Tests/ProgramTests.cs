@@ -14,6 +14,23 @@ public sealed class ProgramTests
         var context = CdkContext.Load();
         context["env"] = env;
         context["dqe:environments"]!["prod"]!["nodeGroups"]!["analytics"]!["diskSizeGb"] = 9;
+
+        await AssertRejectedAsync(context, expected);
+    }
+
+    [Theory]
+    [InlineData("pipeline", "dqe: mode=pipeline but cdk.json has no 'dqe:pipeline' object: the pipeline is off until it is configured (see README, Delivery)")]
+    [InlineData("pipelines", "dqe: unknown mode 'pipelines': omit it (one environment, -c env=NAME) or pass -c mode=pipeline")]
+    public async Task Main_BadMode_PrintsOneLineExitsNonZeroAndWritesNothing(string mode, string expected)
+    {
+        var context = CdkContext.Load();
+        context["mode"] = mode;
+
+        await AssertRejectedAsync(context, expected);
+    }
+
+    private static async Task AssertRejectedAsync(System.Text.Json.Nodes.JsonObject context, string expected)
+    {
         var outdir = Directory.CreateTempSubdirectory("dqe-synth-");
         try
         {
