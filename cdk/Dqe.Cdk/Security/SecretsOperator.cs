@@ -19,7 +19,11 @@ namespace Dqe.Cdk.Security;
 /// </remarks>
 public sealed class SecretsOperator : Construct
 {
-    public const string Namespace = "external-secrets";
+    /// <summary>
+    /// Not "external-secrets": that namespace belonged to the engines stack's former release, and its update deletes
+    /// (prunes) it. A namespace of its own keeps the shared operator out of that deletion.
+    /// </summary>
+    public const string Namespace = "dqe-external-secrets";
     public const string ServiceAccountName = "external-secrets";
     public const string ReleaseName = "external-secrets";
     public const string Repository = "https://charts.external-secrets.io";

@@ -9,7 +9,7 @@ namespace Dqe.Cdk.Tests.Security;
 
 public sealed class SecretsOperatorTests
 {
-    private const string Subject = "system:serviceaccount:external-secrets:external-secrets";
+    private const string Subject = "system:serviceaccount:dqe-external-secrets:external-secrets";
 
     [Theory]
     [InlineData("dev")]
@@ -27,7 +27,7 @@ public sealed class SecretsOperatorTests
         var (stack, release) = Assert.Single(releases);
         Assert.Equal("Platform", stack);
         Assert.Equal(synth.Config.Cluster.ExternalSecretsChartVersion, (string?)release["Version"]);
-        Assert.Equal(SecretsOperator.Namespace, (string?)release["Namespace"]);
+        Assert.Equal("dqe-external-secrets", (string?)release["Namespace"]);
     }
 
     [Fact]
