@@ -40,7 +40,7 @@ public static class DqeApp
             Description = $"Dqe {config.Env}: Prometheus with Thanos archive, Grafana, Alertmanager, alert rules, OpenSearch log shipping",
         });
 
-        var automation = new AutomationStack(app, $"Dqe-{config.Env}-Automation", new AutomationStackProps(config, platform, WorkflowCatalog.All)
+        var automation = new AutomationStack(app, $"Dqe-{config.Env}-Automation", new AutomationStackProps(config, platform, engines, WorkflowCatalog.All)
         {
             Env = env,
             StackName = $"Dqe-{config.Env}-Automation",

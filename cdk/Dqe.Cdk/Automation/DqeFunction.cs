@@ -59,6 +59,7 @@ public sealed class DqeFunction : Construct
             Environment = environment,
             Vpc = props.Vpc,
             VpcSubnets = props.Vpc is null ? null : Network.PrivateSubnets,
+            SecurityGroups = props.Vpc is null || props.SecurityGroups.Count == 0 ? null : [.. props.SecurityGroups],
             Description = $"Dqe {props.EnvName}: {props.Handler}",
         });
     }

@@ -20,4 +20,7 @@ public sealed record DqeFunctionProps(
 {
     /// <summary>Extra environment variables (never secrets: pass secret ARNs and read them at run time).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Security groups of the function's network interfaces (with a VPC); empty = one of its own, outbound only.</summary>
+    public IReadOnlyList<ISecurityGroup> SecurityGroups { get; init; } = [];
 }

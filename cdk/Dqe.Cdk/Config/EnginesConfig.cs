@@ -17,4 +17,7 @@ public sealed record EnginesConfig
 
     /// <summary>Pinned cert-manager chart version (charts.jetstack.io, v-prefixed): issues the engines' TLS certificates.</summary>
     public string CertManagerChartVersion { get; init; } = "v1.16.2";
+
+    /// <summary>Pinned external-dns chart version (kubernetes-sigs): publishes the engines' VPC names in the private zone.</summary>
+    public string ExternalDnsChartVersion { get; init; } = "1.15.0";
 }

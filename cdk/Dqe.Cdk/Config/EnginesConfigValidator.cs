@@ -20,6 +20,7 @@ internal static partial class EnginesConfigValidator
         Chart("engines.kafka.operatorChartVersion", engines.Kafka.OperatorChartVersion, check);
         Chart("engines.minIo.chartVersion", engines.MinIo.ChartVersion, check);
         Chart("engines.certManagerChartVersion", engines.CertManagerChartVersion, check);
+        Chart("engines.externalDnsChartVersion", engines.ExternalDnsChartVersion, check);
         ValidateTrino(engines.Trino, check);
         ValidateClickHouse(config, check);
         ValidateSpark(engines.Spark, check);

@@ -61,6 +61,17 @@ public sealed class AutomationAccess : Construct
             });
         }
 
+        // Functions on the Kubernetes API's private endpoint, whose ENIs carry the cluster security group.
+        _ = new CfnSecurityGroupIngress(this, "KubernetesApi", new CfnSecurityGroupIngressProps
+        {
+            GroupId = props.Cluster.ClusterSecurityGroupId,
+            SourceSecurityGroupId = ClientSecurityGroup.SecurityGroupId,
+            IpProtocol = "tcp",
+            FromPort = 443,
+            ToPort = 443,
+            Description = "Dqe automation functions to the Kubernetes API",
+        });
+
         var documents = new List<object>
         {
             ClusterRole("dqe-automation-nodes",

@@ -54,7 +54,8 @@ public sealed class ClickHouse : Construct
                 ("user", Credentials.SecretArn, "user"), ("password", Credentials.SecretArn, "password")),
         };
         synced.Add(props.Certificates.Issue(this, "Certificate", ns, ClickHouseInstallationManifest.TlsSecret,
-            ClickHouseInstallationManifest.Host, $"{ClickHouseInstallationManifest.Host}.cluster.local", $"*.{ns}.svc", $"*.{ns}.svc.cluster.local", "localhost"));
+            ClickHouseInstallationManifest.Host, $"{ClickHouseInstallationManifest.Host}.cluster.local", $"*.{ns}.svc", $"*.{ns}.svc.cluster.local", "localhost",
+            props.Context.Endpoints.ClickHouseHost));
         if (props.Context.Secrets.SyncMinIoKeys(this, ns, props.Store) is { } minIoKeys)
         {
             synced.Add(minIoKeys);

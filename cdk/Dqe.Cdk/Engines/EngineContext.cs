@@ -14,7 +14,8 @@ namespace Dqe.Cdk.Engines;
 /// <param name="Namespaces">The engine namespaces; everything namespaced depends on them.</param>
 /// <param name="Secrets">Syncs Secrets Manager secrets and Kafka client certificates into namespaces.</param>
 /// <param name="Removal">What happens to generated secrets when the stack is deleted.</param>
-public sealed record EngineContext(Cluster Cluster, string EnvName, MonitoringConfig Monitoring, EngineNamespaces Namespaces, SecretsSync Secrets, RemovalPolicy Removal)
+/// <param name="Endpoints">The names the engines answer under in the VPC (their certificates carry them).</param>
+public sealed record EngineContext(Cluster Cluster, string EnvName, MonitoringConfig Monitoring, EngineNamespaces Namespaces, SecretsSync Secrets, RemovalPolicy Removal, EngineEndpoints Endpoints)
 {
     /// <summary>A service account on IRSA, created once its namespace exists.</summary>
     public ServiceAccount ServiceAccount(Construct scope, string ns, string name)

@@ -76,7 +76,8 @@ public sealed class Trino : Construct
             props.Context.Secrets.SyncKafkaClient(this, ns, Kafka.TrinoUser),
             props.Certificates.Issue(this, "Certificate", ns, TlsSecret,
                 // localhost: the documented way in from a workstation is kubectl port-forward.
-                HttpsService, $"{HttpsService}.{ns}", $"{HttpsService}.{ns}.svc", $"{HttpsService}.{ns}.svc.cluster.local", "localhost"),
+                HttpsService, $"{HttpsService}.{ns}", $"{HttpsService}.{ns}.svc", $"{HttpsService}.{ns}.svc.cluster.local", "localhost",
+                props.Context.Endpoints.TrinoHost),
         };
         var env = new List<object>
         {

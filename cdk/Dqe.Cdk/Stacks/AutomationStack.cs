@@ -27,14 +27,25 @@ public sealed class AutomationStack : Stack
         ArgumentNullException.ThrowIfNull(props);
         var config = props.Config;
         var package = new FunctionPackage(this, "Package", new FunctionPackageProps());
+        Access = new FunctionAccess(this, "Access", new FunctionAccessProps(props.Platform.Cluster, props.Engines, props.Platform.Lake));
+        // A handler used by several workflows gets the union of what they declare, granted once.
+        var needs = props.Workflows
+            .SelectMany(w => w.Handlers.Select(h => (Handler: h, Needs: w.NeedsOf(h))))
+            .GroupBy(n => n.Handler, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Aggregate(HandlerNeeds.None, (all, n) => all | n.Needs), StringComparer.Ordinal);
 
         DqeFunction FunctionFor(string handler)
         {
             if (!_functions.TryGetValue(handler, out var function))
             {
                 var sizing = config.Automation.Functions.GetValueOrDefault(handler) ?? config.Automation.FunctionDefaults;
+                var handlerNeeds = needs.GetValueOrDefault(handler);
                 function = new DqeFunction(this, FunctionId(handler), new DqeFunctionProps(
-                    handler, package.Code, sizing, config.Env, config.LogRetentionDays, props.Platform.Network.Vpc));
+                    handler, package.Code, sizing, config.Env, config.LogRetentionDays, props.Platform.Network.Vpc)
+                {
+                    SecurityGroups = Access.SecurityGroupsFor(handlerNeeds),
+                });
+                Access.Grant(function, handlerNeeds);
                 _functions.Add(handler, function);
             }
 
@@ -64,13 +75,6 @@ public sealed class AutomationStack : Stack
             });
         }
 
-        foreach (var (handler, function) in _functions.Where(f => f.Key.StartsWith("dqe.bench.", StringComparison.Ordinal)))
-        {
-            // Bench handlers keep query parts, reports and baselines in the reports bucket, nothing else.
-            props.Platform.Lake.GrantReportsReadWrite(function.Function);
-            function.Function.AddEnvironment("DQE_REPORTS_BUCKET", props.Platform.Lake.ReportsBucket.BucketName);
-        }
-
         if (config.Automation.Benchmark is { Enabled: true } bench && StateMachines.TryGetValue(Dqe.Workflows.WorkflowNames.Benchmark, out var benchmark))
         {
             BenchmarkSchedule = new Rule(this, "BenchmarkSchedule", new RuleProps
@@ -91,6 +95,9 @@ public sealed class AutomationStack : Stack
         _ = new BackupSchedules(this, "Schedules",
             StateMachines.GetValueOrDefault("backup")?.StateMachine, StateMachines.GetValueOrDefault("dr-drill")?.StateMachine);
     }
+
+    /// <summary>Grants each function what its handler declares it needs (Kubernetes, engines, buckets).</summary>
+    public FunctionAccess Access { get; }
 
     /// <summary>The Chaos Mesh install the chaos workflow injects faults through.</summary>
     public ChaosMesh ChaosMesh { get; }

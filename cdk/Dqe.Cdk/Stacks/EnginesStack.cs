@@ -18,10 +18,11 @@ public sealed class EnginesStack : Stack
         var removal = config.Ephemeral ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
         var withMinIo = config.Lake.Store == "minio";
 
+        Endpoints = EngineEndpoints.For(config.Env);
         Namespaces = new EngineNamespaces(this, "Namespaces", new EngineNamespacesProps(cluster, withMinIo));
         Secrets = new SecretsSync(this, "Secrets", new SecretsSyncProps(cluster, props.SecretsOperator, Namespaces));
         Certificates = new EngineCertificates(this, "Certificates", new EngineCertificatesProps(cluster, engines.CertManagerChartVersion, config.Env, Namespaces, Secrets));
-        var context = new EngineContext(cluster, config.Env, engines.Monitoring, Namespaces, Secrets, removal);
+        var context = new EngineContext(cluster, config.Env, engines.Monitoring, Namespaces, Secrets, removal, Endpoints);
         Kafka = new Kafka(this, "Kafka", new KafkaProps(context, engines.Kafka, engines.Trino.KafkaTables));
         MinIo = withMinIo ? new MinIo(this, "MinIo", new MinIoProps(context, engines.MinIo, config.Region)) : null;
         Store = MinIo?.Store ?? new LakeStore(lake.LakeBucket.BucketName, lake.BackupsBucket.BucketName, config.Region, Endpoint: null, Credentials: null);
@@ -31,6 +32,7 @@ public sealed class EnginesStack : Stack
         Spark = new SparkOperator(this, "Spark", new SparkOperatorProps(context, engines.Spark, engines.Kafka, lake, Store));
 
         var vpc = props.Network.Vpc;
+        Dns = new EngineDns(this, "Dns", new EngineDnsProps(cluster, vpc, Endpoints, config.Env, engines.ExternalDnsChartVersion, Namespaces));
         NetworkPolicies = new EngineNetworkPolicies(this, "NetworkPolicies", new EngineNetworkPoliciesProps(
             cluster, Namespaces, [.. vpc.PrivateSubnets.Select(s => s.Ipv4CidrBlock)], config.Network.Cidr, engines.Monitoring.Namespace,
             engines.Trino.Postgres.Port));
@@ -70,6 +72,12 @@ public sealed class EnginesStack : Stack
     public SparkOperator Spark { get; }
 
     public EngineNetworkPolicies NetworkPolicies { get; }
+
+    /// <summary>Where the automation functions reach Trino and ClickHouse from the VPC.</summary>
+    public EngineEndpoints Endpoints { get; }
+
+    /// <summary>The private zone and ExternalDNS that make <see cref="Endpoints"/> resolve in the VPC.</summary>
+    public EngineDns Dns { get; }
 
     /// <summary>Role and Kubernetes RBAC for the automation functions.</summary>
     public AutomationAccess Automation { get; }

@@ -1,5 +1,4 @@
 using Dqe.Core.Hosting;
-using Dqe.Core.Kubernetes;
 
 namespace Dqe.Cli.Hosting;
 
@@ -8,7 +7,6 @@ internal static class LocalHost
 {
     public static HostServices Services()
     {
-        var environment = new ProcessEnvironment();
-        return new HostServices(TimeProvider.System, environment, new EksKubernetesClientFactory(environment, new EnvironmentCredentialsSource(environment), TimeProvider.System));
+        return HostServices.ForEnvironment(new ProcessEnvironment(), TimeProvider.System);
     }
 }

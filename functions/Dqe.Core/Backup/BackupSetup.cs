@@ -1,14 +1,13 @@
 using System.Globalization;
 using Amazon.S3;
 using Dqe.Core.Engines;
-using Dqe.Core.Engines.ClickHouse;
 using Dqe.Core.Hosting;
 
 namespace Dqe.Core.Backup;
 
 /// <summary>
 /// Builds the backup service of a deployed function from its environment (set by the CDK AutomationStack):
-/// DQE_CLICKHOUSE_URL, DQE_CLICKHOUSE_CLUSTER (optional), DQE_BACKUP_DATABASES (comma separated),
+/// ClickHouse through <see cref="EngineConnections"/> (URL, user's secret, CA), DQE_CLICKHOUSE_CLUSTER (optional), DQE_BACKUP_DATABASES (comma separated),
 /// DQE_BACKUPS_BUCKET, DQE_BACKUP_DESTINATION (S3 https URL of the bucket prefix), DQE_BACKUP_PREFIX
 /// (default clickhouse), DQE_BACKUP_KEEP_COUNT, DQE_BACKUP_MAX_AGE_DAYS, DQE_BACKUP_ENGINE (native|copy).
 /// </summary>
@@ -18,9 +17,9 @@ internal static class BackupSetup
     {
         var env = services.Environment;
         var options = Options(env);
-        var sql = new QueryEngineSqlRunner(new ClickHouseClient(new ClickHouseClientOptions { Server = new Uri(Required(env, "DQE_CLICKHOUSE_URL")) }, new HttpClient(), services.Time));
+        var sql = new QueryEngineSqlRunner(services.Engines.ClickHouse());
         IBackupEngine engine = env.Get("DQE_BACKUP_ENGINE") == "copy" ? new CopyBackupEngine(sql) : new ClickHouseBackupEngine(sql, options.Cluster);
-        var store = new S3BackupStore(new AmazonS3Client(), Required(env, "DQE_BACKUPS_BUCKET"), env.Get("DQE_BACKUP_PREFIX") ?? "clickhouse");
+        var store = new S3BackupStore(new AmazonS3Client(), Required(env, FunctionVariables.BackupsBucket), env.Get("DQE_BACKUP_PREFIX") ?? "clickhouse");
         return new BackupService(options, engine, sql, store, services.Time);
     }
 

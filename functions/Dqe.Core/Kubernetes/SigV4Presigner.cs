@@ -49,13 +49,21 @@ internal static class SigV4Presigner
         var canonicalRequest = $"{request.Method}\n{request.Path}\n{canonicalQuery}\n{canonicalHeaders}\n{signedHeaders}\n{request.PayloadHash}";
         var stringToSign = $"{Algorithm}\n{amzDate}\n{scope}\n{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest)))}";
 
-        var key = Hmac(Encoding.UTF8.GetBytes("AWS4" + credentials.SecretAccessKey), date);
-        key = Hmac(key, request.Region);
-        key = Hmac(key, request.Service);
-        key = Hmac(key, "aws4_request");
-        var signature = Convert.ToHexStringLower(Hmac(key, stringToSign));
+        var signature = Signature(credentials.SecretAccessKey, date, request.Region, request.Service, stringToSign);
         return $"https://{request.Host}{request.Path}?{canonicalQuery}&X-Amz-Signature={signature}";
     }
+
+    /// <summary>The derived-key HMAC chain of SigV4 over <paramref name="stringToSign"/>, hex encoded.</summary>
+    internal static string Signature(string secretAccessKey, string date, string region, string service, string stringToSign)
+    {
+        var key = Hmac(Encoding.UTF8.GetBytes("AWS4" + secretAccessKey), date);
+        key = Hmac(key, region);
+        key = Hmac(key, service);
+        key = Hmac(key, "aws4_request");
+        return Convert.ToHexStringLower(Hmac(key, stringToSign));
+    }
+
+    internal static string Hash(ReadOnlySpan<byte> data) => Convert.ToHexStringLower(SHA256.HashData(data));
 
     /// <summary>RFC 3986 encoding as SigV4 requires: only unreserved characters stay, hex in upper case.</summary>
     internal static string UriEncode(string value)

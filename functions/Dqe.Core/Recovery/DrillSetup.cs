@@ -1,27 +1,26 @@
 using Amazon.S3;
 using Dqe.Core.Engines;
-using Dqe.Core.Engines.ClickHouse;
-using Dqe.Core.Engines.Trino;
 using Dqe.Core.Hosting;
 
 namespace Dqe.Core.Recovery;
 
 /// <summary>
-/// Builds the drill service of a deployed function from its environment: DQE_CLICKHOUSE_URL, DQE_TRINO_URL,
-/// DQE_NAMESPACE (default dqe), DQE_DR_ZONE (az-loss), DQE_REPORTS_BUCKET. Objectives use the documented defaults.
+/// Builds the drill service of a deployed function from its environment: the engines through
+/// <see cref="EngineConnections"/> (URLs, users' secrets, CA), DQE_NAMESPACE (default dqe), DQE_DR_ZONE (az-loss),
+/// DQE_REPORTS_BUCKET. Objectives use the documented defaults.
 /// </summary>
 internal static class DrillSetup
 {
     public static (DrillService, IReportSink) Create(HostServices services)
     {
         var env = services.Environment;
-        var http = new HttpClient();
-        var clickHouse = new ClickHouseClient(new ClickHouseClientOptions { Server = new Uri(Required(env, "DQE_CLICKHOUSE_URL")) }, http, services.Time);
-        var trino = new TrinoClient(new TrinoClientOptions { Server = new Uri(Required(env, "DQE_TRINO_URL")) }, http, services.Time);
+        var engines = services.Engines;
+        var clickHouse = engines.ClickHouse();
+        var trino = engines.Trino(o => o with { Source = "dqe-dr-drill" });
         var options = new DrillOptions(Namespace: env.Get("DQE_NAMESPACE") ?? "dqe", Zone: env.Get("DQE_DR_ZONE") ?? "");
         var service = new DrillService(options, new KubernetesDrillActions(services.Kubernetes.Create()), new QueryCanary(clickHouse, trino),
             new HeartbeatTable(new QueryEngineSqlRunner(clickHouse)), services.Time);
-        return (service, new S3ReportSink(new AmazonS3Client(), Required(env, "DQE_REPORTS_BUCKET")));
+        return (service, new S3ReportSink(new AmazonS3Client(), Required(env, FunctionVariables.ReportsBucket)));
     }
 
     private static string Required(IFunctionEnvironment env, string name) =>

@@ -1,6 +1,5 @@
 using Dqe.Core.Hosting;
 using Dqe.Core.Hosting.Telemetry;
-using Dqe.Core.Kubernetes;
 
 namespace Dqe.Lambda.Runtime;
 
@@ -27,7 +26,7 @@ internal static class LambdaBootstrap
             var registration = HandlerRegistry.Find(settings.Handler) ?? throw new RuntimeConfigException(
                 ErrorTypes.UnknownHandler,
                 $"_HANDLER '{settings.Handler}' is not a Dqe handler; known: {string.Join(", ", HandlerRegistry.All.Select(h => h.Name))}");
-            var services = new HostServices(time, environment, new EksKubernetesClientFactory(environment, new EnvironmentCredentialsSource(environment), time));
+            var services = HostServices.ForEnvironment(environment, time);
             runner = CreateRunner(registration, services, writer, settings.Hosting);
         }
         catch (RuntimeConfigException e)

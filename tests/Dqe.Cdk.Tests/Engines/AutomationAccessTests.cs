@@ -66,14 +66,15 @@ public sealed class AutomationAccessTests
     }
 
     [Fact]
-    public void ClientSecurityGroup_OpensOnlyEngineClientPortsOnClusterSecurityGroup()
+    public void ClientSecurityGroup_OpensOnlyEngineClientPortsAndTheApiOnClusterSecurityGroup()
     {
         var ingress = Synth.Env("dev").EngineResources.Resources
             .Where(r => (string?)r.Value!["Type"] == "AWS::EC2::SecurityGroupIngress")
             .Select(r => r.Value!["Properties"]!)
             .ToList();
 
-        Assert.Equal([8443, 9440], ingress.Select(i => (int)i["FromPort"]!).Order());
+        // 443: the Kubernetes API's private endpoint; 8443/9440: the engines' TLS client ports.
+        Assert.Equal([443, 8443, 9440], ingress.Select(i => (int)i["FromPort"]!).Order());
         Assert.All(ingress, i => Assert.Equal((int)i["FromPort"]!, (int)i["ToPort"]!));
         Assert.All(ingress, i => Assert.Contains("ClusterSecurityGroupId", i["GroupId"]!.ToJsonString(), StringComparison.Ordinal));
         Assert.All(ingress, i => Assert.Contains("AutomationClientSecurityGroup", i["SourceSecurityGroupId"]!.ToJsonString(), StringComparison.Ordinal));

@@ -126,7 +126,7 @@ public sealed class ChaosWorkflowTests : IAsyncLifetime
     }
 
     private LocalInvoker Invoker() =>
-        new(new HostServices(_time, new ProcessEnvironment(), new FakeApiKubernetesFactory(_api.BaseUri)), TextWriter.Null, new HostingOptions());
+        new(new HostServices(_time, new ProcessEnvironment(), new FakeApiKubernetesFactory(_api.BaseUri), new NoSecrets()), TextWriter.Null, new HostingOptions());
 
     private HandlerTaskRouter Router() => new(Invoker(), TimeSpan.FromHours(1));
 

@@ -6,7 +6,7 @@ namespace Dqe.Core.Tests.TestHelpers;
 public static class HostFixtures
 {
     public static HostServices Services(TimeProvider time, FakeEnvironment? environment = null) =>
-        new(time, environment ?? new FakeEnvironment(("AWS_LAMBDA_FUNCTION_NAME", "dqe-test")), new UnusedKubernetesFactory());
+        new(time, environment ?? new FakeEnvironment(("AWS_LAMBDA_FUNCTION_NAME", "dqe-test")), new UnusedKubernetesFactory(), new UnusedSecretStore());
 
     public static InvocationRunner Runner(string handler, TimeProvider time, CapturedOutput output, HostingOptions? options = null) =>
         new(HandlerRegistry.Find(handler)!, Services(time), output.Writer, options ?? new HostingOptions());

@@ -27,6 +27,9 @@ public sealed class BackupWorkflow : IWorkflow
 
     public IReadOnlyList<string> Handlers { get; } = [Handler];
 
+    /// <summary>BACKUP/RESTORE and checksums run on ClickHouse; manifests live in the backups bucket.</summary>
+    public HandlerNeeds NeedsOf(string handler) => handler == Handler ? HandlerNeeds.Engines | HandlerNeeds.Backups : HandlerNeeds.None;
+
     public IChainable Define(Construct scope, WorkflowContext context)
     {
         var alerts = new Topic(scope, "BackupAlerts", new TopicProps { DisplayName = "Dqe backup alerts" });

@@ -30,6 +30,10 @@ public sealed class BenchmarkWorkflow : IWorkflow
 
     public IReadOnlyList<string> Handlers { get; } = [Prepare, RunQuery, Aggregate, CompareBaseline, Report];
 
+    /// <summary>Prepare checks engine health and RunQuery measures; every step keeps its parts in the reports bucket.</summary>
+    public HandlerNeeds NeedsOf(string handler) =>
+        handler is Prepare or RunQuery ? HandlerNeeds.Engines | HandlerNeeds.Reports : HandlerNeeds.Reports;
+
     public IChainable Define(Construct scope, WorkflowContext context)
     {
         var failed = new Fail(scope, "RunFailed", new FailProps { Error = "Dqe.BenchmarkFailed", CausePath = "$.error.Cause" });

@@ -23,6 +23,9 @@ public interface IWorkflow
     /// <summary>Handler names (as registered in the function host) whose functions the definition invokes.</summary>
     IReadOnlyList<string> Handlers { get; }
 
+    /// <summary>What the function of <paramref name="handler"/> must reach once deployed; nothing unless a workflow says so.</summary>
+    HandlerNeeds NeedsOf(string handler) => HandlerNeeds.None;
+
     /// <summary>Builds the state graph. <paramref name="context"/> gives the functions and shared step shapes.</summary>
     IChainable Define(Construct scope, WorkflowContext context);
 }

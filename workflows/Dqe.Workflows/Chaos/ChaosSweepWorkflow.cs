@@ -25,6 +25,8 @@ public sealed class ChaosSweepWorkflow : IWorkflow
 
     public IReadOnlyList<string> Handlers { get; } = [Sweep];
 
+    public HandlerNeeds NeedsOf(string handler) => handler == Sweep ? HandlerNeeds.Kubernetes : HandlerNeeds.None;
+
     public IChainable Define(Construct scope, WorkflowContext context) =>
         Steps.Invoke(scope, "Sweep", context, Sweep).Next(new Succeed(scope, "Swept"));
 }

@@ -31,6 +31,15 @@ public sealed class ChaosWorkflow : IWorkflow
 
     public IReadOnlyList<string> Handlers { get; } = [Validate, Inject, Observe, Rollback, Report];
 
+    /// <summary>Validate, inject, observe and rollback act through the Kubernetes API; the probes query the engines.</summary>
+    public HandlerNeeds NeedsOf(string handler) => handler switch
+    {
+        Validate or Observe => HandlerNeeds.Kubernetes | HandlerNeeds.Engines,
+        Inject or Rollback => HandlerNeeds.Kubernetes,
+        Report => HandlerNeeds.Reports,
+        _ => HandlerNeeds.None,
+    };
+
     public IChainable Define(Construct scope, WorkflowContext context)
     {
         // Failure path: roll back until clean, report, fail with the original error.

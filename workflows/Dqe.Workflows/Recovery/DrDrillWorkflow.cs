@@ -29,6 +29,10 @@ public sealed class DrDrillWorkflow : IWorkflow
 
     public IReadOnlyList<string> Handlers { get; } = [Handler];
 
+    /// <summary>Faults and fail back go through Kubernetes, canaries and heartbeats through the engines, the report to S3.</summary>
+    public HandlerNeeds NeedsOf(string handler) =>
+        handler == Handler ? HandlerNeeds.Kubernetes | HandlerNeeds.Engines | HandlerNeeds.Reports : HandlerNeeds.None;
+
     public IChainable Define(Construct scope, WorkflowContext context)
     {
         var failed = new Fail(scope, "DrillFailed", new FailProps { Error = "Dqe.DrillFailed", Cause = "drill failed or missed its objectives; see the report" });

@@ -7,5 +7,5 @@ internal static class BenchHost
 {
     private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan };
 
-    public static IBenchEngines Engines(HostServices services) => new EnvironmentBenchEngines(services.Environment, Http, services.Time);
+    public static IBenchEngines Engines(HostServices services) => new EnvironmentBenchEngines(services, Http);
 }

@@ -6,29 +6,26 @@ using Dqe.Core.Hosting;
 namespace Dqe.Core.Benchmarks.Functions;
 
 /// <summary>
-/// Engine clients for the Lambda: user/secret from the function environment (DQE_BENCH_USER plus
-/// DQE_TRINO_PASSWORD / DQE_TRINO_TOKEN / DQE_CLICKHOUSE_PASSWORD), never from the workflow input.
+/// Engine clients for the bench handlers. Deployed, the function's <see cref="EngineConnections"/> carry the
+/// engine users' credentials (from Secrets Manager) and CA trust, and attach them only when the run's server is
+/// the configured engine URL; a server named in the workflow input that is anything else gets no credentials.
+/// Without engine URLs in the environment (local runs) the clients connect without credentials.
 /// Trino's catalog is the suite and its schema the scale.
 /// </summary>
-internal sealed class EnvironmentBenchEngines(IFunctionEnvironment environment, HttpClient http, TimeProvider time) : IBenchEngines
+internal sealed class EnvironmentBenchEngines(HostServices services, HttpClient plain) : IBenchEngines
 {
     public IQueryEngine Create(string engine, Uri server, string suite, string scale)
     {
-        var user = environment.Get("DQE_BENCH_USER");
+        var environment = services.Environment;
         return engine switch
         {
-            "trino" => new TrinoClient(new TrinoClientOptions
-            {
-                Server = server, User = user ?? "dqe-bench", Source = "dqe-bench", Catalog = suite, Schema = scale,
-                Credentials = environment.Get("DQE_TRINO_TOKEN") is { Length: > 0 } token ? EngineCredentials.Bearer(token)
-                    : environment.Get("DQE_TRINO_PASSWORD") is { Length: > 0 } password ? EngineCredentials.Basic(user ?? "dqe-bench", password) : null,
-            }, http, time),
-            "clickhouse" => new ClickHouseClient(new ClickHouseClientOptions
-            {
-                Server = server,
-                Credentials = user is null ? null : EngineCredentials.Basic(user, environment.Get("DQE_CLICKHOUSE_PASSWORD") ?? ""),
-            }, http, time),
+            "trino" => new TrinoClient(new TrinoClientOptions { Server = server, User = "dqe-bench", Source = "dqe-bench", Catalog = suite, Schema = scale },
+                Configured(environment, FunctionVariables.TrinoUrl) ? services.Engines.TrinoHttp : plain, services.Time),
+            "clickhouse" => new ClickHouseClient(new ClickHouseClientOptions { Server = server, AuthMode = ClickHouseAuthMode.Headers },
+                Configured(environment, FunctionVariables.ClickHouseUrl) ? services.Engines.ClickHouseHttp : plain, services.Time),
             _ => throw new InvalidRequestException("$.engine", $"must be trino or clickhouse, got '{engine}'"),
         };
     }
+
+    private static bool Configured(IFunctionEnvironment environment, string variable) => environment.Get(variable) is { Length: > 0 };
 }

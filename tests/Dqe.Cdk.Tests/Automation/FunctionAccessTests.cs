@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using Dqe.Cdk.Engines;
+using Dqe.Cdk.Tests.TestHelpers;
+using Dqe.Core.Hosting;
+using Dqe.Core.Kubernetes;
+
+namespace Dqe.Cdk.Tests.Automation;
+
+public sealed class FunctionAccessTests
+{
+    private static (string Id, JsonObject Properties) Function(string handler) =>
+        TemplateJson.Resources(Synth.Env("dev").Automation, "AWS::Lambda::Function")
+            .Select(r => (r.Id, Properties: r.Resource["Properties"]!.AsObject()))
+            .Single(r => r.Properties["Handler"]!.GetValue<string>() == handler);
+
+    private static JsonObject Variables(string handler) => Function(handler).Properties["Environment"]!["Variables"]!.AsObject();
+
+    private static string RoleId(string handler) => Function(handler).Properties["Role"]!["Fn::GetAtt"]![0]!.GetValue<string>();
+
+    [Theory]
+    [InlineData("dqe.chaos.inject")]
+    [InlineData("dqe.chaos.sweep")]
+    [InlineData("dqe.dr-drill")]
+    public void KubernetesHandler_Deployed_HasClusterEnvironmentAndAnAccessEntryForItsOwnRoleInTheAutomationGroup(string handler)
+    {
+        var variables = Variables(handler);
+        Assert.Contains(EksClusterSettings.ClusterNameVariable, variables.Select(v => v.Key));
+        Assert.Contains(EksClusterSettings.EndpointVariable, variables.Select(v => v.Key));
+        Assert.Contains(EksClusterSettings.CaDataVariable, variables.Select(v => v.Key));
+
+        var entries = TemplateJson.ResourceObjects(Synth.Env("dev").Automation, "AWS::EKS::AccessEntry")
+            .Select(e => e["Properties"]!)
+            .Where(p => p["PrincipalArn"]!["Fn::GetAtt"]![0]!.GetValue<string>() == RoleId(handler))
+            .ToList();
+        var entry = Assert.Single(entries);
+        Assert.Equal([AutomationAccess.Group], TemplateJson.Strings(entry["KubernetesGroups"]));
+        // No EKS access policy (e.g. AmazonEKSClusterAdminPolicy): the group's RBAC is all the function gets.
+        Assert.Null(entry["AccessPolicies"]);
+    }
+
+    [Theory]
+    [InlineData("dqe.ping")]
+    [InlineData("dqe.bench.aggregate")]
+    [InlineData("dqe.chaos.report")]
+    public void HandlerWithoutKubernetesNeed_Deployed_HasNoClusterAccess(string handler)
+    {
+        Assert.DoesNotContain(EksClusterSettings.EndpointVariable, Variables(handler).Select(v => v.Key));
+        var principals = TemplateJson.ResourceObjects(Synth.Env("dev").Automation, "AWS::EKS::AccessEntry")
+            .Select(e => e["Properties"]!["PrincipalArn"]!.ToJsonString());
+        Assert.DoesNotContain(principals, p => p.Contains(RoleId(handler), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("dqe.bench.run-query")]
+    [InlineData("dqe.backup")]
+    [InlineData("dqe.dr-drill")]
+    public void EnginesHandler_Deployed_GetsPrivateEndpointsAndSecretArnsNeverSecretValues(string handler)
+    {
+        var variables = Variables(handler);
+        var endpoints = EngineEndpoints.For("dev");
+        Assert.Equal(endpoints.TrinoUrl, variables[FunctionVariables.TrinoUrl]!.GetValue<string>());
+        Assert.Equal(endpoints.ClickHouseUrl, variables[FunctionVariables.ClickHouseUrl]!.GetValue<string>());
+        // Cross-stack references to the Engines stack's secrets: ARNs at deploy time, never a literal password.
+        Assert.Contains("Fn::ImportValue", variables[FunctionVariables.TrinoSecretArn]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("Fn::ImportValue", variables[FunctionVariables.ClickHouseSecretArn]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(variables, v => v.Key.Contains("PASSWORD", StringComparison.Ordinal) || v.Key.Contains("TOKEN", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SecretRead_Always_OnlyForHandlersThatQueryTheEngines()
+    {
+        var template = Synth.Env("dev").Automation;
+        var readers = TemplateJson.PolicyStatements(template)
+            .Where(s => TemplateJson.Strings(s.Statement["Action"]).Contains("secretsmanager:GetSecretValue"))
+            .Select(s => s.Id)
+            .ToHashSet();
+        var policiesOfRole = TemplateJson.Resources(template, "AWS::IAM::Policy")
+            .ToDictionary(p => p.Id, p => TemplateJson.Strings(p.Resource["Properties"]!["Roles"]).Single());
+
+        var readingRoles = readers.Select(id => policiesOfRole[id]).ToHashSet();
+        Assert.Contains(readingRoles, r => r.Contains(RoleId("dqe.bench.run-query"), StringComparison.Ordinal));
+        Assert.DoesNotContain(readingRoles, r => r.Contains(RoleId("dqe.bench.aggregate"), StringComparison.Ordinal));
+        Assert.DoesNotContain(readingRoles, r => r.Contains(RoleId("dqe.chaos.inject"), StringComparison.Ordinal));
+        Assert.All(TemplateJson.PolicyStatements(template)
+            .Where(s => TemplateJson.Strings(s.Statement["Action"]).Contains("secretsmanager:GetSecretValue")),
+            s => Assert.DoesNotContain("*", TemplateJson.Strings(s.Statement["Resource"])));
+    }
+
+    [Theory]
+    [InlineData("dqe.chaos.inject")]
+    [InlineData("dqe.bench.run-query")]
+    public void ReachingHandler_Deployed_IsInTheAutomationSecurityGroup(string handler)
+    {
+        var groups = Function(handler).Properties["VpcConfig"]!["SecurityGroupIds"]!.ToJsonString();
+        Assert.Contains("AutomationClientSecurityGroup", groups, StringComparison.Ordinal);
+    }
+}
