@@ -4,9 +4,6 @@ using Dqe.Cdk.Config;
 
 namespace Dqe.Cdk.Delivery;
 
-/// <param name="Config">The environment's validated config; its account and region are where the stage deploys.</param>
-public sealed record EnvironmentStageProps(DqeConfig Config);
-
 /// <summary>
 /// One environment as a pipeline stage: the very stacks <c>cdk deploy -c env=NAME --all</c> deploys, built by
 /// <see cref="DqeApp"/> with the same names, so the pipeline takes over stacks deployed by hand.
