@@ -8,7 +8,8 @@ namespace Dqe.Cdk;
 /// <summary>Creates the stacks of one environment and connects them. Only wiring lives here.</summary>
 public static class DqeApp
 {
-    public static DqeStacks Build(App app, DqeConfig config)
+    /// <param name="app">The app, or a pipeline stage (<see cref="Delivery.EnvironmentStage"/>): stack names are the same in both.</param>
+    public static DqeStacks Build(Constructs.Construct app, DqeConfig config)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(config);
@@ -21,24 +22,28 @@ public static class DqeApp
         var platform = new PlatformStack(app, $"Dqe-{config.Env}-Platform", new PlatformStackProps(config)
         {
             Env = env,
+            StackName = $"Dqe-{config.Env}-Platform",
             Description = $"Dqe {config.Env}: network, EKS cluster and node groups, data lake",
         });
 
-        var engines = new EnginesStack(app, $"Dqe-{config.Env}-Engines", new EnginesStackProps(config, platform.Cluster, platform.Lake, platform.Network)
+        var engines = new EnginesStack(app, $"Dqe-{config.Env}-Engines", new EnginesStackProps(config, platform.Cluster, platform.Lake, platform.Network, platform.Secrets)
         {
             Env = env,
+            StackName = $"Dqe-{config.Env}-Engines",
             Description = $"Dqe {config.Env}: Trino, ClickHouse, Spark Operator, Kafka (and MinIO) on EKS",
         });
 
-        var observability = new ObservabilityStack(app, $"Dqe-{config.Env}-Observability", new ObservabilityStackProps(config, platform.Network, platform.Cluster)
+        var observability = new ObservabilityStack(app, $"Dqe-{config.Env}-Observability", new ObservabilityStackProps(config, platform.Network, platform.Cluster, platform.Secrets)
         {
             Env = env,
+            StackName = $"Dqe-{config.Env}-Observability",
             Description = $"Dqe {config.Env}: Prometheus with Thanos archive, Grafana, Alertmanager, alert rules, OpenSearch log shipping",
         });
 
         var automation = new AutomationStack(app, $"Dqe-{config.Env}-Automation", new AutomationStackProps(config, platform, engines, WorkflowCatalog.All)
         {
             Env = env,
+            StackName = $"Dqe-{config.Env}-Automation",
             Description = $"Dqe {config.Env}: functions, state machines and schedules",
         });
 

@@ -5,7 +5,18 @@ using Dqe.Cdk.Config;
 var app = new App();
 try
 {
-    DqeApp.Build(app, ConfigLoader.Load(app.Node.TryGetContext));
+    switch (app.Node.TryGetContext(DqePipelineApp.ModeKey))
+    {
+        case null:
+            DqeApp.Build(app, ConfigLoader.Load(app.Node.TryGetContext));
+            break;
+        case DqePipelineApp.PipelineMode:
+            var (pipeline, stages) = PipelineConfigLoader.Load(app.Node.TryGetContext);
+            DqePipelineApp.Build(app, pipeline, stages);
+            break;
+        case var mode:
+            throw new ConfigException($"unknown mode '{mode}': omit it (one environment, -c env=NAME) or pass -c mode=pipeline");
+    }
 }
 catch (ConfigException e)
 {

@@ -14,6 +14,22 @@ public sealed class ProgramTests
         context["env"] = env;
         context["dqe:environments"]!["prod"]!["nodeGroups"]!["analytics"]!["diskSizeGb"] = 600;
 
+        await AssertRejectedAsync(context, expected);
+    }
+
+    [Theory]
+    [InlineData("pipeline", "dqe: mode=pipeline but cdk.json has no 'dqe:pipeline' object: the pipeline is off until it is configured (see README, Delivery)")]
+    [InlineData("pipelines", "dqe: unknown mode 'pipelines': omit it (one environment, -c env=NAME) or pass -c mode=pipeline")]
+    public async Task Main_BadMode_PrintsOneLineExitsNonZeroAndWritesNothing(string mode, string expected)
+    {
+        var context = CdkContext.Load();
+        context["mode"] = mode;
+
+        await AssertRejectedAsync(context, expected);
+    }
+
+    private static async Task AssertRejectedAsync(System.Text.Json.Nodes.JsonObject context, string expected)
+    {
         var run = await CdkApp.SynthAsync(context);
 
         Assert.Equal(1, run.ExitCode);

@@ -14,4 +14,10 @@ public sealed record ClusterConfig
 
     /// <summary>Cluster Autoscaler Helm chart version (kubernetes.github.io/autoscaler); 9.43.x runs autoscaler 1.31.</summary>
     public string ClusterAutoscalerChartVersion { get; init; } = "9.43.2";
+
+    /// <summary>
+    /// Pinned external-secrets chart version (charts.external-secrets.io): the one External Secrets operator of the
+    /// environment, installed by the platform stack and used by the engines and observability stacks.
+    /// </summary>
+    public string ExternalSecretsChartVersion { get; init; } = "0.10.7";
 }

@@ -52,7 +52,7 @@ public static class ConfigLoader
             : throw new ConfigException($"env '{envName}': {string.Join("; ", errors)}");
     }
 
-    private static JsonNode? ToNode(object? contextValue) => contextValue switch
+    internal static JsonNode? ToNode(object? contextValue) => contextValue switch
     {
         null => null,
         string s when s.TrimStart().StartsWith('{') => JsonNode.Parse(s),

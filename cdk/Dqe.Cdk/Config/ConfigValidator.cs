@@ -71,6 +71,8 @@ internal static partial class ConfigValidator
                 $"cluster.publicEndpointCidrs: '{cidr}' opens the API server to the internet; allowed only where ephemeral = true");
         }
 
+        check(ChartVersionPattern().IsMatch(cluster.ExternalSecretsChartVersion),
+            $"cluster.externalSecretsChartVersion = '{cluster.ExternalSecretsChartVersion}' must be an exact chart version MAJOR.MINOR.PATCH (no ranges or 'latest')");
         foreach (var arn in cluster.AdminRoleArns)
         {
             check(RoleArnPattern().IsMatch(arn), $"cluster.adminRoleArns: '{arn}' is not an IAM role ARN");
@@ -143,6 +145,9 @@ internal static partial class ConfigValidator
             && int.TryParse(cidr[(slash + 1)..], out prefix)
             && prefix is >= 0 and <= 32;
     }
+
+    [GeneratedRegex(@"^\d+\.\d+\.\d+$")]
+    private static partial Regex ChartVersionPattern();
 
     [GeneratedRegex(@"^\d{12}$")]
     private static partial Regex AccountPattern();

@@ -23,7 +23,4 @@ public sealed record EnginesConfig
 
     /// <summary>Pinned external-dns chart version (kubernetes-sigs): publishes the engines' VPC names in the private zone.</summary>
     public string ExternalDnsChartVersion { get; init; } = "1.15.0";
-
-    /// <summary>Pinned external-secrets chart version: syncs Secrets Manager secrets into engine namespaces.</summary>
-    public string ExternalSecretsChartVersion { get; init; } = "0.10.7";
 }

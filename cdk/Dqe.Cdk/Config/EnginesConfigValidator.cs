@@ -19,7 +19,6 @@ internal static partial class EnginesConfigValidator
         Chart("engines.spark.operatorChartVersion", engines.Spark.OperatorChartVersion, check);
         Chart("engines.kafka.operatorChartVersion", engines.Kafka.OperatorChartVersion, check);
         Chart("engines.minIo.chartVersion", engines.MinIo.ChartVersion, check);
-        Chart("engines.externalSecretsChartVersion", engines.ExternalSecretsChartVersion, check);
         Chart("engines.certManagerChartVersion", engines.CertManagerChartVersion, check);
         Chart("engines.externalDnsChartVersion", engines.ExternalDnsChartVersion, check);
         Chart("engines.vpa.chartVersion", engines.Vpa.ChartVersion, check);

@@ -11,7 +11,4 @@ public sealed record ObservabilityChartsConfig
 
     /// <summary>fluent/fluent-bit (log shipping DaemonSet).</summary>
     public string FluentBit { get; init; } = "0.47.10";
-
-    /// <summary>external-secrets/external-secrets (syncs Secrets Manager secrets into the cluster).</summary>
-    public string ExternalSecrets { get; init; } = "0.10.4";
 }

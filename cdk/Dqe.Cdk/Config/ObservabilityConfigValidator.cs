@@ -14,7 +14,7 @@ internal static partial class ObservabilityConfigValidator
         foreach (var (name, version) in new[]
         {
             ("kubePrometheusStack", charts.KubePrometheusStack), ("thanos", charts.Thanos),
-            ("fluentBit", charts.FluentBit), ("externalSecrets", charts.ExternalSecrets),
+            ("fluentBit", charts.FluentBit),
         })
         {
             check(SemVerPattern().IsMatch(version), $"{Key}.charts.{name} = '{version}' must be an exact chart version MAJOR.MINOR.PATCH (no ranges)");

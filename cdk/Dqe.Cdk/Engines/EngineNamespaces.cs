@@ -18,7 +18,6 @@ public sealed class EngineNamespaces : Construct
     public const string Spark = "spark";
     public const string Kafka = "kafka";
     public const string MinIo = "minio";
-    public const string ExternalSecrets = "external-secrets";
     public const string CertManager = "cert-manager";
     public const string Vpa = "vpa";
 
@@ -46,13 +45,12 @@ public sealed class EngineNamespaces : Construct
                         ("pod-security.kubernetes.io/warn", "restricted")),
                 },
             }),
-            new { apiVersion = "v1", kind = "Namespace", metadata = new { name = ExternalSecrets } },
             new { apiVersion = "v1", kind = "Namespace", metadata = new { name = CertManager } },
             new { apiVersion = "v1", kind = "Namespace", metadata = new { name = Vpa } },
         ]);
     }
 
-    /// <summary>The engine namespaces (not the external-secrets and cert-manager ones), each under default-deny NetworkPolicies.</summary>
+    /// <summary>The engine namespaces (not the cert-manager one), each under default-deny NetworkPolicies.</summary>
     public IReadOnlyList<string> Names { get; }
 
     /// <summary>Everything namespaced depends on this.</summary>

@@ -2,25 +2,25 @@ using Amazon.CDK.AWS.EKS;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.SecretsManager;
 using Constructs;
-using Dqe.Cdk.Platform;
+using Dqe.Cdk.Security;
 
 namespace Dqe.Cdk.Engines;
 
 /// <param name="Cluster">The cluster.</param>
-/// <param name="ChartVersion">Pinned external-secrets chart version.</param>
-/// <param name="Region">Region of the Secrets Manager secrets.</param>
-/// <param name="Namespaces">Engine namespaces; the chart and stores wait for them.</param>
-public sealed record SecretsSyncProps(Cluster Cluster, string ChartVersion, string Region, EngineNamespaces Namespaces);
+/// <param name="Operator">The environment's External Secrets operator (platform stack).</param>
+/// <param name="Namespaces">Engine namespaces; the stores and synced secrets wait for them.</param>
+public sealed record SecretsSyncProps(Cluster Cluster, SecretsOperator Operator, EngineNamespaces Namespaces);
 
 /// <summary>
-/// External Secrets Operator on IRSA: copies Secrets Manager secrets (and Kafka client certificates) into engine
-/// namespaces as Kubernetes secrets, so no password ever sits in cdk.json, a template or a Helm value.
-/// The operator may read only the secrets granted through <see cref="GrantRead"/>.
+/// The engines' use of the shared External Secrets operator (<see cref="SecretsOperator"/>, platform stack):
+/// copies Secrets Manager secrets (and Kafka client certificates) into engine namespaces as Kubernetes secrets,
+/// so no password ever sits in cdk.json, a template or a Helm value. The operator may read only the secrets
+/// granted through <see cref="GrantRead"/>.
 /// </summary>
 public sealed class SecretsSync : Construct
 {
-    /// <summary>ClusterSecretStore backed by Secrets Manager.</summary>
-    public const string AwsStore = "aws-secrets-manager";
+    /// <summary>ClusterSecretStore backed by Secrets Manager (owned by the operator).</summary>
+    public const string AwsStore = SecretsOperator.AwsStore;
 
     /// <summary>ClusterSecretStore reading only the Kafka cluster CA and the client users' certificates from the kafka namespace.</summary>
     public const string KafkaCertsStore = "kafka-client-certs";
@@ -28,41 +28,19 @@ public sealed class SecretsSync : Construct
     /// <summary>Secret in client namespaces with the cluster CA truststore and the client's keystore (ca.p12, ca.password, user.p12, user.password).</summary>
     public const string KafkaClientTarget = "kafka-client";
 
-    private const string ServiceAccountName = "external-secrets";
     private const string KafkaCertReader = "kafka-cert-reader";
 
-    private readonly Cluster _cluster;
-    private readonly IRole _role;
+    private readonly SecretsOperator _operator;
 
     public SecretsSync(Construct scope, string id, SecretsSyncProps props)
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(props);
-        _cluster = props.Cluster;
-        _role = new IrsaRole(this, "Role", new IrsaRoleProps(props.Cluster, EngineNamespaces.ExternalSecrets, ServiceAccountName)).Role;
-
-        Chart = Kube.Chart(this, "Chart", props.Cluster,
-            new HelmRelease("external-secrets", "https://charts.external-secrets.io", props.ChartVersion, EngineNamespaces.ExternalSecrets, "external-secrets"),
-            new ExternalSecretsValues(
-                InstallCRDs: true,
-                new ExternalSecretsValues.AccountValues(true, ServiceAccountName,
-                    new Dictionary<string, string> { ["eks.amazonaws.com/role-arn"] = _role.RoleArn }),
-                Kube.GeneralNodeSelector,
-                new ExternalSecretsValues.ComponentValues(Kube.GeneralNodeSelector),
-                new ExternalSecretsValues.ComponentValues(Kube.GeneralNodeSelector)));
-        Chart.Node.AddDependency(props.Namespaces.Manifest);
+        _operator = props.Operator;
 
         // Only the CA and the certificates of the client users Strimzi issues (secrets named after the users).
         string[] readable = [Kafka.ClusterCaSecret, .. Kafka.ClientUsers];
         var stores = Kube.Apply(this, "Stores", props.Cluster,
-            new
-            {
-                apiVersion = "external-secrets.io/v1beta1",
-                kind = "ClusterSecretStore",
-                metadata = new { name = AwsStore },
-                // No auth block: the controller's own IRSA credentials are used.
-                spec = new { provider = new { aws = new { service = "SecretsManager", region = props.Region } } },
-            },
             new { apiVersion = "v1", kind = "ServiceAccount", metadata = new { name = KafkaCertReader, @namespace = EngineNamespaces.Kafka } },
             new
             {
@@ -97,39 +75,22 @@ public sealed class SecretsSync : Construct
                     },
                 },
             });
-        stores.Node.AddDependency(Chart);
+        stores.Node.AddDependency(props.Operator.Store, props.Namespaces.Manifest);
         Stores = stores;
     }
 
-    public HelmChart Chart { get; }
-
-    /// <summary>The ClusterSecretStores; ExternalSecrets depend on them.</summary>
+    /// <summary>The Kafka certificates store (applied after the operator); ExternalSecrets depend on it.</summary>
     public KubernetesManifest Stores { get; }
 
     /// <summary>Lets the operator read <paramref name="secret"/> (and nothing else it was not granted).</summary>
     public Grant GrantRead(ISecret secret)
     {
         ArgumentNullException.ThrowIfNull(secret);
-        return secret.GrantRead(_role);
+        return _operator.GrantRead(this, secret);
     }
 
     /// <summary>Lets the operator create and update the Secrets Manager secret <paramref name="secretName"/> (PushSecret).</summary>
-    public void GrantPush(string secretName)
-    {
-        var stack = Amazon.CDK.Stack.Of(this);
-        _role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Actions = ["secretsmanager:CreateSecret", "secretsmanager:PutSecretValue", "secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue", "secretsmanager:TagResource"],
-            // Secrets Manager appends a random 6-character suffix to secret ARNs.
-            Resources = [stack.FormatArn(new Amazon.CDK.ArnComponents
-            {
-                Service = "secretsmanager",
-                Resource = "secret",
-                ResourceName = secretName + "-??????",
-                ArnFormat = Amazon.CDK.ArnFormat.COLON_RESOURCE_NAME,
-            })],
-        }));
-    }
+    public void GrantPush(string secretName) => _operator.GrantPush(this, secretName);
 
     /// <summary>
     /// Copies the Kafka cluster CA and the certificate of client <paramref name="user"/> into <paramref name="ns"/>
@@ -173,23 +134,10 @@ public sealed class SecretsSync : Construct
         Construct scope, string id, string ns, string target, string store, IReadOnlyDictionary<string, string>? template, (string Key, string RemoteKey, string Property)[] data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var manifest = Kube.Apply(scope, id, _cluster, new
+        var manifest = _operator.Sync(scope, id, new ExternalSecretProps(ns, target, [.. data.Select(d => new SyncedKey(d.Key, d.RemoteKey, d.Property))])
         {
-            apiVersion = "external-secrets.io/v1beta1",
-            kind = "ExternalSecret",
-            metadata = new { name = target, @namespace = ns },
-            spec = new
-            {
-                refreshInterval = "1h",
-                secretStoreRef = new { kind = "ClusterSecretStore", name = store },
-                target = new
-                {
-                    name = target,
-                    creationPolicy = "Owner",
-                    template = template is null ? null : new { engineVersion = "v2", data = template },
-                },
-                data = data.Select(d => new { secretKey = d.Key, remoteRef = new { key = d.RemoteKey, property = d.Property } }).ToArray(),
-            },
+            Store = store,
+            Template = template,
         });
         manifest.Node.AddDependency(Stores);
         return manifest;

@@ -8,7 +8,6 @@ public static class ObservabilityNames
 {
     public const string MonitoringNamespace = "monitoring";
     public const string LoggingNamespace = "logging";
-    public const string ExternalSecretsNamespace = "external-secrets";
 
     /// <summary>Pods labelled dqe.io/metrics: "true" in an engine namespace are scraped on their port named "metrics".</summary>
     public const string MetricsLabel = "dqe.io/metrics";
@@ -24,8 +23,9 @@ public static class ObservabilityNames
     public const string GrafanaServiceAccount = "dqe-grafana";
     public const string ThanosServiceAccount = "dqe-thanos";
     public const string FluentBitServiceAccount = "dqe-fluent-bit";
-    public const string ExternalSecretsServiceAccount = "external-secrets";
-    public const string ClusterSecretStore = "dqe-aws-secrets-manager";
+
+    /// <summary>The shared Secrets Manager store of the platform's External Secrets operator.</summary>
+    public const string ClusterSecretStore = Security.SecretsOperator.AwsStore;
 
     /// <summary>Kubernetes secret with Grafana's admin user (keys admin-user, admin-password).</summary>
     public const string GrafanaAdminSecret = "dqe-grafana-admin";

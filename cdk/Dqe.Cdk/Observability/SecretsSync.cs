@@ -1,65 +1,28 @@
-using System.Text.Json.Nodes;
-using Amazon.CDK;
 using Amazon.CDK.AWS.EKS;
 using Constructs;
-using Dqe.Cdk.Platform;
-using static Dqe.Cdk.Observability.ObservabilityNames;
+using Dqe.Cdk.Security;
 
 namespace Dqe.Cdk.Observability;
 
 /// <summary>
-/// External Secrets operator on IRSA, allowed to read only the given Secrets Manager secrets, and a
-/// ClusterSecretStore for them. <see cref="Sync"/> materialises keys of those secrets as Kubernetes secrets.
+/// The observability stack's use of the shared External Secrets operator: grants it read of this stack's secrets
+/// (nothing else) and materialises keys of them as Kubernetes secrets with <see cref="Sync"/>.
 /// </summary>
 public sealed class SecretsSync : Construct
 {
-    private readonly ICluster _cluster;
-    private readonly IDependable _ready;
+    private readonly SecretsOperator _operator;
+    private readonly IDependable _namespaces;
 
     public SecretsSync(Construct scope, string id, SecretsSyncProps props)
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(props);
-        _cluster = props.Cluster;
-        var role = new IrsaRole(this, "Role", new IrsaRoleProps(props.Cluster, ExternalSecretsNamespace, ExternalSecretsServiceAccount)).Role;
+        _operator = props.Operator;
+        _namespaces = props.Namespaces;
         foreach (var secret in props.Secrets)
         {
-            secret.GrantRead(role);
+            _operator.GrantRead(this, secret);
         }
-
-        var chart = Kube.Chart(this, "Chart", props.Cluster,
-            new HelmRelease("external-secrets", "external-secrets", "https://charts.external-secrets.io", props.ChartVersion, ExternalSecretsNamespace),
-            new JsonObject
-            {
-                ["installCRDs"] = true,
-                ["serviceAccount"] = new JsonObject
-                {
-                    ["create"] = true,
-                    ["name"] = ExternalSecretsServiceAccount,
-                    ["annotations"] = Kube.IrsaAnnotation(role.RoleArn),
-                },
-                ["nodeSelector"] = Kube.GeneralPool(),
-                ["webhook"] = new JsonObject { ["nodeSelector"] = Kube.GeneralPool() },
-                ["certController"] = new JsonObject { ["nodeSelector"] = Kube.GeneralPool() },
-            });
-        chart.Node.AddDependency(props.Namespaces);
-
-        // No auth block: the store uses the controller's own IRSA credentials, scoped to the secrets above.
-        var store = Kube.Manifest(this, "Store", props.Cluster, new JsonObject
-        {
-            ["apiVersion"] = "external-secrets.io/v1beta1",
-            ["kind"] = "ClusterSecretStore",
-            ["metadata"] = Kube.Metadata(ClusterSecretStore),
-            ["spec"] = new JsonObject
-            {
-                ["provider"] = new JsonObject
-                {
-                    ["aws"] = new JsonObject { ["service"] = "SecretsManager", ["region"] = Stack.Of(this).Region },
-                },
-            },
-        });
-        store.Node.AddDependency(chart);
-        _ready = store;
     }
 
     /// <summary>
@@ -69,30 +32,8 @@ public sealed class SecretsSync : Construct
     public KubernetesManifest Sync(string id, string ns, string name, IReadOnlyDictionary<string, (string Secret, string Property)> keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var data = new JsonArray();
-        foreach (var (key, (secret, property)) in keys)
-        {
-            data.Add(new JsonObject
-            {
-                ["secretKey"] = key,
-                ["remoteRef"] = new JsonObject { ["key"] = secret, ["property"] = property },
-            });
-        }
-
-        var manifest = Kube.Manifest(this, id, _cluster, new JsonObject
-        {
-            ["apiVersion"] = "external-secrets.io/v1beta1",
-            ["kind"] = "ExternalSecret",
-            ["metadata"] = Kube.Metadata(name, ns),
-            ["spec"] = new JsonObject
-            {
-                ["refreshInterval"] = "1h",
-                ["secretStoreRef"] = new JsonObject { ["kind"] = "ClusterSecretStore", ["name"] = ClusterSecretStore },
-                ["target"] = new JsonObject { ["name"] = name, ["creationPolicy"] = "Owner" },
-                ["data"] = data,
-            },
-        });
-        manifest.Node.AddDependency(_ready);
+        var manifest = _operator.Sync(this, id, new ExternalSecretProps(ns, name, [.. keys.Select(k => new SyncedKey(k.Key, k.Value.Secret, k.Value.Property))]));
+        manifest.Node.AddDependency(_namespaces);
         return manifest;
     }
 }

@@ -20,7 +20,7 @@ public sealed class EnginesStack : Stack
 
         Endpoints = EngineEndpoints.For(config.Env);
         Namespaces = new EngineNamespaces(this, "Namespaces", new EngineNamespacesProps(cluster, withMinIo));
-        Secrets = new SecretsSync(this, "Secrets", new SecretsSyncProps(cluster, engines.ExternalSecretsChartVersion, config.Region, Namespaces));
+        Secrets = new SecretsSync(this, "Secrets", new SecretsSyncProps(cluster, props.SecretsOperator, Namespaces));
         Certificates = new EngineCertificates(this, "Certificates", new EngineCertificatesProps(cluster, engines.CertManagerChartVersion, config.Env, Namespaces, Secrets));
         var context = new EngineContext(cluster, config.Env, engines.Monitoring, Namespaces, Secrets, removal, Endpoints);
         Kafka = new Kafka(this, "Kafka", new KafkaProps(context, engines.Kafka, engines.Trino.KafkaTables));

@@ -22,10 +22,10 @@ public sealed class ObservabilityStack : Stack
         var cluster = props.Cluster.Cluster;
 
         var namespaces = Kube.Manifest(this, "Namespaces", cluster,
-            [.. new[] { MonitoringNamespace, LoggingNamespace, ExternalSecretsNamespace }.Select(Namespace)]);
+            [.. new[] { MonitoringNamespace, LoggingNamespace }.Select(Namespace)]);
 
         Secrets = new ObservabilitySecrets(this, "Secrets", new ObservabilitySecretsProps(config.Env, config.Ephemeral));
-        var sync = new SecretsSync(this, "SecretsSync", new SecretsSyncProps(cluster, observability.Charts.ExternalSecrets, Secrets.All, namespaces));
+        var sync = new SecretsSync(this, "SecretsSync", new SecretsSyncProps(props.SecretsOperator, Secrets.All, namespaces));
         string SecretName(string secret) => ObservabilitySecrets.Name(config.Env, secret);
         var grafanaAdmin = sync.Sync("GrafanaAdmin", MonitoringNamespace, GrafanaAdminSecret, new Dictionary<string, (string, string)>
         {

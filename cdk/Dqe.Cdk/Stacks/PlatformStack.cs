@@ -5,7 +5,7 @@ using Dqe.Cdk.Security;
 
 namespace Dqe.Cdk.Stacks;
 
-/// <summary>Network, EKS cluster with its node groups and add-ons, the data lake, and the audit trail over it.</summary>
+/// <summary>Network, EKS cluster with its node groups and add-ons (including the External Secrets operator), the data lake, and the audit trail over it.</summary>
 public sealed class PlatformStack : Stack
 {
     public PlatformStack(Construct scope, string id, PlatformStackProps props)
@@ -17,6 +17,8 @@ public sealed class PlatformStack : Stack
         Lake = new DataLake(this, "Lake", new DataLakeProps(config.Lake, config.Env, config.Ephemeral));
         Cluster = new KubernetesCluster(this, "Eks", new KubernetesClusterProps(
             Network.Vpc, config.Cluster, config.NodeGroups, config.Env, config.LogRetentionDays, config.Ephemeral));
+
+        Secrets = new SecretsOperator(this, "SecretsOperator", new SecretsOperatorProps(Cluster.Cluster, config.Cluster.ExternalSecretsChartVersion, config.Region));
 
         Audit = new Audit(this, "Audit", new AuditProps(config.Security, config.Env, Lake.Key, Lake.AccessLogsBucket,
             [Lake.LakeBucket, Lake.BackupsBucket], Lake.LakeBucket));
@@ -37,4 +39,7 @@ public sealed class PlatformStack : Stack
     public KubernetesCluster Cluster { get; }
 
     public Audit Audit { get; }
+
+    /// <summary>The environment's one External Secrets operator, shared by the engines and observability stacks.</summary>
+    public SecretsOperator Secrets { get; }
 }

@@ -9,7 +9,6 @@ public sealed class EnginesStackTests
     [InlineData("ClickHouseKeeperInstallation", "dqe-keeper", "altinity-clickhouse-operator")]
     [InlineData("Kafka", "dqe", "strimzi-kafka-operator")]
     [InlineData("KafkaNodePool", "brokers", "strimzi-kafka-operator")]
-    [InlineData("ClusterSecretStore", "aws-secrets-manager", "external-secrets")]
     [InlineData("ClusterIssuer", "dqe-ca", "cert-manager")]
     public void CustomResource_AppliedAfterItsOperatorChart(string kind, string name, string chart)
     {
@@ -22,7 +21,6 @@ public sealed class EnginesStackTests
     [InlineData("altinity-clickhouse-operator", true)]
     [InlineData("strimzi-kafka-operator", true)]
     [InlineData("spark-operator", true)]
-    [InlineData("external-secrets", true)]
     [InlineData("cert-manager", true)]
     [InlineData("trino", false)]
     public void Chart_Operators_WaitUntilReadyEnginesDoNot(string chart, bool wait)

@@ -21,7 +21,6 @@ public sealed class ObservabilityStackTests
         Assert.Equal(charts.KubePrometheusStack, HelmChart(synth.Observability, "kube-prometheus-stack")["Version"]!.GetValue<string>());
         Assert.Equal(charts.Thanos, HelmChart(synth.Observability, "thanos")["Version"]!.GetValue<string>());
         Assert.Equal(charts.FluentBit, HelmChart(synth.Observability, "fluent-bit")["Version"]!.GetValue<string>());
-        Assert.Equal(charts.ExternalSecrets, HelmChart(synth.Observability, "external-secrets")["Version"]!.GetValue<string>());
     }
 
     [Fact]

@@ -120,7 +120,7 @@ public sealed class KubernetesClusterTests
             .Where(d => d.Contains("sts:AssumeRoleWithWebIdentity", StringComparison.Ordinal))
             .ToList();
 
-        Assert.Equal(2, trustDocuments.Count); // cluster-autoscaler and the EBS CSI controller
+        Assert.Equal(3, trustDocuments.Count); // cluster-autoscaler, the EBS CSI controller and the External Secrets operator
         Assert.All(trustDocuments, d => Assert.Contains("StringEquals", d, StringComparison.Ordinal));
     }
 
