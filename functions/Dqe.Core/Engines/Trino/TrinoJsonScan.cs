@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Dqe.Core.Engines.Trino;
@@ -14,6 +15,7 @@ internal static class TrinoJsonScan
     private static readonly SearchValues<byte> StringStop = SearchValues.Create(
         [(byte)'"', (byte)'\\', 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31]);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int SkipWhitespace(ReadOnlySpan<byte> json, int pos)
     {
         while (pos < json.Length && json[pos] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
@@ -25,6 +27,7 @@ internal static class TrinoJsonScan
     }
 
     /// <summary>The byte at <paramref name="pos"/>, or 0 past the end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static byte At(ReadOnlySpan<byte> json, int pos) => (uint)pos < (uint)json.Length ? json[pos] : (byte)0;
 
     /// <summary>Length of the content of the string whose opening quote is at <paramref name="pos"/>, or -1 if it has escapes (or is not well formed).</summary>

@@ -66,7 +66,7 @@ internal sealed class TrinoQuery(TrinoPageFetcher fetcher, QueryRequest request)
         {
             if (_ahead.Count == 0)
             {
-                _ahead.Enqueue(Task.Run(() => FetchAndParseAsync(_nextUri!, _decoders)));
+                _ahead.Enqueue(FetchAndParseAsync(_nextUri!, _decoders));
             }
 
             next = _ahead.Peek();
@@ -89,7 +89,7 @@ internal sealed class TrinoQuery(TrinoPageFetcher fetcher, QueryRequest request)
             if (_deferred is { } deferred)
             {
                 _deferred = null;
-                _ahead.Enqueue(Task.Run(() => FetchAndParseAsync(deferred.Uri, deferred.Decoders)));
+                _ahead.Enqueue(FetchAndParseAsync(deferred.Uri, deferred.Decoders));
             }
         }
 
@@ -109,8 +109,7 @@ internal sealed class TrinoQuery(TrinoPageFetcher fetcher, QueryRequest request)
             _latestUri = nextUri;
             if (_ahead.Count < PagesAhead)
             {
-                // Task.Run: the GET and the decoding start on the thread pool, never inline under this lock.
-                _ahead.Enqueue(Task.Run(() => FetchAndParseAsync(nextUri, decoders)));
+                _ahead.Enqueue(FetchAndParseAsync(nextUri, decoders));
             }
             else
             {
@@ -121,7 +120,12 @@ internal sealed class TrinoQuery(TrinoPageFetcher fetcher, QueryRequest request)
 
     private async Task<TrinoPage> FetchAndParseAsync(string uri, TrinoDecoder[]? decoders)
     {
-        using var raw = await fetcher.NextAsync(uri, _aheadCancel.Token).ConfigureAwait(false);
+        // Called under the lock: the GET is sent right away, and decoding never runs inline here (it would
+        // re-enter ReadAhead). It runs on a thread-pool thread: a dedicated thread per page would strand the pooled
+        // page buffers in that thread's ArrayPool cache and make every page allocate a fresh large-object buffer.
+        var fetch = fetcher.NextAsync(uri, _aheadCancel.Token);
+        await Task.Yield();
+        using var raw = await fetch.ConfigureAwait(false);
         return raw.Parse(decoders, ReadAhead);
     }
 

@@ -76,12 +76,16 @@ internal static class TrinoRowScanner
         {
             if (column > 0)
             {
-                i = SkipWhitespace(json, i);
+                // Trino writes compact JSON: the separator usually follows the value directly.
                 if (At(json, i) != ',')
                 {
-                    throw At(json, i) == ']'
-                        ? new JsonException($"A Trino row has {column} values but there are {decoders.Length} columns.")
-                        : Unexpected(json, i, "',' between values");
+                    i = SkipWhitespace(json, i);
+                    if (At(json, i) != ',')
+                    {
+                        throw At(json, i) == ']'
+                            ? new JsonException($"A Trino row has {column} values but there are {decoders.Length} columns.")
+                            : Unexpected(json, i, "',' between values");
+                    }
                 }
 
                 i = SkipWhitespace(json, i + 1);
