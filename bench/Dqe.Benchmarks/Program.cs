@@ -46,63 +46,92 @@ Console.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cor
 using var http = new HttpClient();
 var results = new List<string>();
 
-var transport = await MeasureAsync("transport only: HttpClient read, no JSON parsing", async (sql, sample) => await FloorReader.ReadAsync(http, uri, sql, sample, parse: false));
-var floor = await MeasureAsync("floor: HttpClient + Utf8JsonReader walk, no decoding", async (sql, sample) => await FloorReader.ReadAsync(http, uri, sql, sample));
-var dqe = await MeasureAsync("Dqe TrinoClient, every value read typed", async (sql, sample) =>
-{
-    var client = new TrinoClient(new TrinoClientOptions { Server = uri, User = "bench" }, http, TimeProvider.System);
-    await using var result = await client.ExecuteAsync(new QueryRequest(sql), default);
-    long count = 0, check = 0;
-    await foreach (var row in result.ReadRowsAsync())
+Contender[] contenders =
+[
+    new("transport only: HttpClient read, no JSON parsing", async (sql, sample) => await FloorReader.ReadAsync(http, uri, sql, sample, parse: false)),
+    new("floor: HttpClient + Utf8JsonReader walk, no decoding", async (sql, sample) => await FloorReader.ReadAsync(http, uri, sql, sample)),
+    new("Dqe TrinoClient, every value read typed", async (sql, sample) =>
     {
-        check += row.Get<long>(0) + row.Get<int>(1) + (long)row.Get<double>(2) + row.Get<string>(3).Length + (row.Get<bool>(4) ? 1 : 0)
-            + row.Get<DateOnly>(5).Day + row.Get<DateTime>(6).Second + (long)row.Get<decimal>(7);
-        if ((++count & 0xFFFF) == 0)
+        var client = new TrinoClient(new TrinoClientOptions { Server = uri, User = "bench" }, http, TimeProvider.System);
+        await using var result = await client.ExecuteAsync(new QueryRequest(sql), default);
+        long count = 0, check = 0;
+        await foreach (var row in result.ReadRowsAsync())
         {
-            sample(count);
+            check += row.Get<long>(0) + row.Get<int>(1) + (long)row.Get<double>(2) + row.Get<string>(3).Length + (row.Get<bool>(4) ? 1 : 0)
+                + row.Get<DateOnly>(5).Day + row.Get<DateTime>(6).Second + (long)row.Get<decimal>(7);
+            if ((++count & 0xFFFF) == 0)
+            {
+                sample(count);
+            }
         }
+
+        return check == 0 ? -1 : count;
+    }),
+];
+const int Floor = 1, Dqe = 2;
+
+foreach (var contender in contenders)
+{
+    contender.PeakSmall = await PeakAsync(contender.Read, "SELECT bench_small", smallRows);
+    contender.Peak = await PeakAsync(contender.Read, "SELECT bench", rows);
+}
+
+// Interleaved rounds (the order rotates each round), so machine noise hits every contender alike; the floor/Dqe
+// ratio is taken within each round and its median reported.
+var ratios = new List<double>();
+var cpuRatios = new List<double>();
+for (var round = 0; round < runs; round++)
+{
+    var seconds = new double[contenders.Length];
+    for (var k = 0; k < contenders.Length; k++)
+    {
+        var index = (round + k) % contenders.Length;
+        seconds[index] = await TimeAsync(contenders[index]);
     }
 
-    return check == 0 ? -1 : count;
-});
+    ratios.Add(seconds[Dqe] / seconds[Floor]);
+    cpuRatios.Add(contenders[Dqe].CpuSeconds[^1] / contenders[Floor].CpuSeconds[^1]);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"round {round + 1}: {string.Join("; ", contenders.Select((c, i) => $"{c.Name.Split(':')[0].Split(',')[0]} {rows / seconds[i]:N0} rows/s"))}; Dqe/floor time {seconds[Dqe] / seconds[Floor]:0.00}"));
+}
+
 var npm = await NpmAsync();
 
 Console.WriteLine();
-Console.WriteLine("| client | rows/s (median) | allocated bytes/row | live heap while streaming (max), 1/10 rows → all rows |");
-Console.WriteLine("|---|---:|---:|---|");
-Console.WriteLine(transport.Row);
-Console.WriteLine(floor.Row);
-Console.WriteLine(dqe.Row);
+Console.WriteLine("| client | rows/s (median) | CPU ns/row (median, all threads) | allocated bytes/row | GCs gen0/1/2 per run | live heap while streaming (max), 1/10 rows → all rows |");
+Console.WriteLine("|---|---:|---:|---:|---|---|");
+foreach (var contender in contenders)
+{
+    Console.WriteLine(contender.Row(rows));
+}
+
 Console.WriteLine(npm.Row);
 Console.WriteLine();
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Dqe vs npm trino-client: {dqe.RowsPerSecond / npm.RowsPerSecond:0.00}x faster (target >= 3x)"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor vs Dqe: {floor.RowsPerSecond / dqe.RowsPerSecond:0.00}x (target <= 1.2x)"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Dqe vs npm trino-client: {contenders[Dqe].Median / npm.RowsPerSecond:0.00}x faster (target >= 3x)"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"Dqe time / floor time, per round: {string.Join(" ", ratios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))}; median {Median(ratios):0.00}x (target <= 1.2x)"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"Dqe CPU time / floor CPU time (all threads), per round: {string.Join(" ", cpuRatios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))}; median {Median(cpuRatios):0.00}x"));
 server.StandardInput.Close();
 await server.WaitForExitAsync();
 return 0;
 
-async Task<Result> MeasureAsync(string name, Func<string, Action<long>, Task<long>> read)
+async Task<double> TimeAsync(Contender contender)
 {
-    var peakSmall = await PeakAsync(read, "SELECT bench_small", smallRows);
-    var peak = await PeakAsync(read, "SELECT bench", rows);
-    var speeds = new List<double>();
-    long allocated = 0;
-    for (var run = 0; run < runs; run++)
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var before = GC.GetTotalAllocatedBytes(true);
-        var watch = Stopwatch.StartNew();
-        var count = await read("SELECT bench", _ => { });
-        watch.Stop();
-        Require(count, rows, name);
-        allocated = GC.GetTotalAllocatedBytes(true) - before;
-        speeds.Add(rows / watch.Elapsed.TotalSeconds);
-    }
-
-    var median = speeds.Order().ElementAt(speeds.Count / 2);
-    return new Result(median, string.Create(CultureInfo.InvariantCulture,
-        $"| {name} | {median:N0} | {(double)allocated / rows:0.0} | {peakSmall / 1048576.0:0.0} MiB → {peak / 1048576.0:0.0} MiB |"));
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    var before = GC.GetTotalAllocatedBytes(true);
+    var collections = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    var watch = Stopwatch.StartNew();
+    var count = await contender.Read("SELECT bench", _ => { });
+    watch.Stop();
+    contender.CpuSeconds.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
+    contender.Collections = string.Join('/', collections.Select((c, g) => GC.CollectionCount(g) - c));
+    Require(count, rows, contender.Name);
+    contender.Allocated = GC.GetTotalAllocatedBytes(true) - before;
+    contender.Speeds.Add(rows / watch.Elapsed.TotalSeconds);
+    return watch.Elapsed.TotalSeconds;
 }
 
 // Live memory while streaming: a full collection at each sample (untimed runs), so garbage does not count.
@@ -150,9 +179,9 @@ async Task<Result> NpmAsync()
         }
     }
 
-    var median = speeds.Order().ElementAt(speeds.Count / 2);
+    var median = Median(speeds);
     return new Result(median, string.Create(CultureInfo.InvariantCulture,
-        $"| npm trino-client 0.2.9 (node {NodeVersion()}), rows as parsed JSON arrays | {median:N0} | n/a (V8) | {peaks[0] / 1048576.0:0.0} MiB → {peaks.Skip(1).Max() / 1048576.0:0.0} MiB (V8 heapUsed) |"));
+        $"| npm trino-client 0.2.9 (node {NodeVersion()}), rows as parsed JSON arrays | {median:N0} | n/a | n/a (V8) | n/a | {peaks[0] / 1048576.0:0.0} MiB → {peaks.Skip(1).Max() / 1048576.0:0.0} MiB (V8 heapUsed) |"));
 }
 
 static string NodeVersion()
@@ -160,6 +189,8 @@ static string NodeVersion()
     using var node = Process.Start(new ProcessStartInfo("node", "--version") { RedirectStandardOutput = true })!;
     return node.StandardOutput.ReadToEnd().Trim();
 }
+
+static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
 static void Require(long actual, long expected, string who)
 {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Dqe.Core.Engines.Trino;
@@ -12,6 +13,14 @@ internal abstract class TrinoDecoder
     /// <summary>Appends the value at the reader's current token (already read) to <paramref name="vector"/>.</summary>
     public abstract void Append(ref Utf8JsonReader reader, ColumnVector vector);
 
+    /// <summary>
+    /// The page scanner's fast path: appends a scalar token given as its bytes (a string's content without quotes and
+    /// escapes, a number's text already checked against the JSON grammar, <c>true</c>/<c>false</c>). False when this
+    /// type does not decode that token this way; the scanner then hands the value to <see cref="Append"/>, which
+    /// decodes it or throws the type's error.
+    /// </summary>
+    public abstract bool TryAppend(JsonTokenType token, ReadOnlySpan<byte> text, ColumnVector vector);
+
     /// <summary>Reads the value at the current token boxed, for array elements, map values and row fields.</summary>
     public abstract object? ReadBoxed(ref Utf8JsonReader reader);
 
@@ -19,7 +28,7 @@ internal abstract class TrinoDecoder
     public abstract object DecodeKey(string key);
 }
 
-/// <summary>Base for decoders of one CLR type: handles nulls and typed storage once.</summary>
+/// <summary>Base for decoders of one CLR type: handles nulls, typed storage and both decoding paths once.</summary>
 internal abstract class TrinoDecoder<T> : TrinoDecoder
     where T : notnull
 {
@@ -36,8 +45,19 @@ internal abstract class TrinoDecoder<T> : TrinoDecoder
         else
         {
             // The vector came from CreateVector above: skip the (shared-generic, slow) cast check on the hot path.
-            System.Runtime.CompilerServices.Unsafe.As<TypedColumnVector<T>>(vector).Append(Read(ref reader));
+            Unsafe.As<TypedColumnVector<T>>(vector).Append(Read(ref reader));
         }
+    }
+
+    public override bool TryAppend(JsonTokenType token, ReadOnlySpan<byte> text, ColumnVector vector)
+    {
+        if (!TryDecode(token, text, out var value))
+        {
+            return false;
+        }
+
+        Unsafe.As<TypedColumnVector<T>>(vector).Append(value);
+        return true;
     }
 
     public override object? ReadBoxed(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : Read(ref reader);
@@ -53,7 +73,22 @@ internal abstract class TrinoDecoder<T> : TrinoDecoder
         return Read(ref reader);
     }
 
+    /// <summary>Decodes the (non-null) value at the reader's current token.</summary>
     public abstract T Read(ref Utf8JsonReader reader);
+
+    /// <summary>Scalar types decode here, for both paths; nested and unmodelled types keep the default (false).</summary>
+    protected virtual bool TryDecode(JsonTokenType token, ReadOnlySpan<byte> text, out T value)
+    {
+        value = default!;
+        return false;
+    }
+
+    /// <summary><see cref="Read"/> for scalar types: the token's text through <see cref="TryDecode"/>, or the type's error.</summary>
+    protected T Scalar(ref Utf8JsonReader reader, string type) =>
+        reader.TokenType is JsonTokenType.String or JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False
+        && TryDecode(reader.TokenType, Text(ref reader), out var value)
+            ? value
+            : throw Invalid(ref reader, type);
 
     /// <summary>The string token's UTF-8 bytes with JSON escapes resolved (Trino never escapes these, other writers may).</summary>
     protected static ReadOnlySpan<byte> Text(ref Utf8JsonReader reader)

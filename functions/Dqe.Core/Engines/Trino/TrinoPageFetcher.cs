@@ -5,16 +5,15 @@ using System.Text;
 
 namespace Dqe.Core.Engines.Trino;
 
-/// <summary>Issues the protocol's HTTP calls (POST statement, GET nextUri, DELETE) and parses each page.</summary>
+/// <summary>Issues the protocol's HTTP calls (POST statement, GET nextUri, DELETE) and reads each page's bytes.</summary>
 internal sealed class TrinoPageFetcher(TrinoClientOptions options, TrinoSession session, RetryingHttpSender sender, HttpClient http)
 {
     private static readonly MediaTypeHeaderValue PlainText = new("text/plain") { CharSet = "utf-8" };
 
-    public Task<TrinoPage> SubmitAsync(QueryRequest request, CancellationToken cancellationToken)
+    public Task<TrinoRawPage> SubmitAsync(QueryRequest request, CancellationToken cancellationToken)
     {
         var uri = new Uri(options.Server, "v1/statement");
         var body = Encoding.UTF8.GetBytes(request.Sql.TrimEnd().TrimEnd(';'));
-        TrinoDecoder[]? none = null;
         return sender.SendAsync(
             () =>
             {
@@ -23,16 +22,16 @@ internal sealed class TrinoPageFetcher(TrinoClientOptions options, TrinoSession 
                 AddSessionHeaders(message.Headers, request);
                 return message;
             },
-            (response, ct) => ReadPageAsync(response, none, ct),
+            ReadPageAsync,
             idempotent: false,
             cancellationToken);
     }
 
-    public Task<TrinoPage> NextAsync(string nextUri, TrinoDecoder[]? decoders, CancellationToken cancellationToken)
+    public Task<TrinoRawPage> NextAsync(string nextUri, CancellationToken cancellationToken)
     {
         var uri = new Uri(nextUri, UriKind.Absolute);
         // GET nextUri is safe to repeat: the token in the URI makes Trino resend the same page.
-        return sender.SendAsync(() => Build(HttpMethod.Get, uri), (response, ct) => ReadPageAsync(response, decoders, ct), idempotent: true, cancellationToken);
+        return sender.SendAsync(() => Build(HttpMethod.Get, uri), ReadPageAsync, idempotent: true, cancellationToken);
     }
 
     /// <summary>Best effort: tells the coordinator to stop the query (DELETE nextUri → 204).</summary>
@@ -79,7 +78,7 @@ internal sealed class TrinoPageFetcher(TrinoClientOptions options, TrinoSession 
         session.ApplyTo(headers, request.Settings);
     }
 
-    private async Task<TrinoPage> ReadPageAsync(HttpResponseMessage response, TrinoDecoder[]? decoders, CancellationToken cancellationToken)
+    private async Task<TrinoRawPage> ReadPageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         using var owned = response;
         if (response.StatusCode != HttpStatusCode.OK)
@@ -117,14 +116,12 @@ internal sealed class TrinoPageFetcher(TrinoClientOptions options, TrinoSession 
                     length += read;
                 }
 
-                var columns = decoders;
-                var page = TrinoPageParser.Parse(buffer.AsSpan(0, length), ref columns);
-                page.Decoders = columns;
-                return page;
+                return new TrinoRawPage(buffer, length);
             }
-            finally
+            catch
             {
                 ArrayPool<byte>.Shared.Return(buffer);
+                throw;
             }
         }
     }

@@ -1,140 +1,121 @@
 using System.Text.Json;
+using static Dqe.Core.Engines.Trino.TrinoJsonScan;
 
 namespace Dqe.Core.Engines.Trino;
 
 /// <summary>
-/// Parses a QueryResults document with <see cref="Utf8JsonReader"/>: <c>data</c> rows go straight into typed
-/// column vectors; the small parts use source-generated deserializers.
+/// Parses a QueryResults document in one pass over its bytes: the top level and the <c>data</c> rows are scanned
+/// directly (rows go straight into typed column vectors, see <see cref="TrinoRowScanner"/>); the small parts use
+/// <see cref="Utf8JsonReader"/> and source-generated deserializers.
 /// </summary>
 internal static class TrinoPageParser
 {
     /// <param name="utf8">The whole page.</param>
     /// <param name="decoders">Decoders of the columns known from earlier pages, or null; returns them if this page defined the columns.</param>
-    public static TrinoPage Parse(ReadOnlySpan<byte> utf8, ref TrinoDecoder[]? decoders)
+    /// <param name="readAhead">
+    /// Called once with <c>nextUri</c> and the decoders in force, before the rows are decoded (or at the end if the
+    /// page puts <c>nextUri</c> after its rows), so the next page can be requested and decoded meanwhile.
+    /// </param>
+    public static TrinoPage Parse(ReadOnlySpan<byte> utf8, ref TrinoDecoder[]? decoders, Action<string, TrinoDecoder[]?>? readAhead = null)
     {
         var page = new TrinoPage();
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 256 });
-        var dataStart = -1;
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        var pos = SkipWhitespace(utf8, 0);
+        if (At(utf8, pos) != '{')
         {
             throw new JsonException("A Trino QueryResults page must be a JSON object.");
         }
 
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        var dataStart = -1;
+        pos = SkipWhitespace(utf8, pos + 1);
+        while (At(utf8, pos) != '}')
         {
-            if (reader.ValueTextEquals("data"u8))
+            var name = Name(utf8, ref pos);
+            pos = SkipWhitespace(utf8, pos);
+            if (At(utf8, pos) != ':')
             {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.StartArray && decoders is not null)
-                {
-                    // The usual order (columns before data): decode rows in this single pass.
-                    page.Data = ParseRows(ref reader, decoders, utf8.Length);
-                }
-                else if (reader.TokenType == JsonTokenType.StartArray)
-                {
-                    // Columns may follow data in the document; parse rows once the decoders are known.
-                    dataStart = (int)reader.TokenStartIndex;
-                    reader.Skip();
-                }
-                else
-                {
-                    reader.Skip();
-                }
-
-                continue;
+                throw Unexpected(utf8, pos, "':'");
             }
 
-            var name = reader.GetString();
-            reader.Read();
-            switch (name)
+            pos = SkipWhitespace(utf8, pos + 1);
+            if (name == "data" && At(utf8, pos) == '[' && decoders is not null)
             {
-                case "id": page.Id = reader.GetString(); break;
-                case "nextUri": page.NextUri = reader.GetString(); break;
-                case "partialCancelUri": page.PartialCancelUri = reader.GetString(); break;
-                case "columns":
-                    page.Columns = JsonSerializer.Deserialize(ref reader, TrinoJsonContext.Default.ListTrinoColumnJson);
-                    decoders ??= page.Columns is { } columns ? [.. columns.Select(c => TrinoDecoders.For(c.Type))] : null;
-                    break;
-                case "stats": page.Stats = JsonSerializer.Deserialize(ref reader, TrinoJsonContext.Default.TrinoStatsJson); break;
-                case "error": page.Error = JsonSerializer.Deserialize(ref reader, TrinoJsonContext.Default.TrinoErrorJson); break;
-                case "warnings": page.Warnings = JsonSerializer.Deserialize(ref reader, TrinoJsonContext.Default.ListTrinoWarningJson); break;
-                case "updateType": page.UpdateType = reader.GetString(); break;
-                case "updateCount": page.UpdateCount = reader.TokenType == JsonTokenType.Number ? reader.GetInt64() : null; break;
-                default: reader.Skip(); break;
+                // The usual order (columns before data): decode rows in this single pass.
+                ReadAhead(page, decoders, ref readAhead);
+                page.Data = TrinoRowScanner.Scan(utf8, ref pos, decoders);
+            }
+            else if (name == "data" && At(utf8, pos) == '[')
+            {
+                // Columns may follow data in the document; parse rows once the decoders are known.
+                dataStart = pos;
+                pos = SkipValue(utf8, pos);
+            }
+            else
+            {
+                pos = Property(utf8, pos, name, page, ref decoders);
+            }
+
+            pos = SkipWhitespace(utf8, pos);
+            if (At(utf8, pos) == ',')
+            {
+                pos = SkipWhitespace(utf8, pos + 1);
+            }
+            else if (At(utf8, pos) != '}')
+            {
+                throw Unexpected(utf8, pos, "',' or '}'");
             }
         }
 
         if (dataStart >= 0)
         {
-            var rows = new Utf8JsonReader(utf8[dataStart..], new JsonReaderOptions { MaxDepth = 256 });
-            rows.Read();
-            page.Data = ParseRows(ref rows, decoders ?? throw new JsonException("Trino sent data before any columns."), utf8.Length - dataStart);
+            page.Data = TrinoRowScanner.Scan(utf8, ref dataStart, decoders ?? throw new JsonException("Trino sent data before any columns."));
         }
 
+        ReadAhead(page, decoders, ref readAhead);
         return page;
     }
 
-    // Batches stay below the large-object-heap threshold (85 KB per array even for 16-byte decimals), so
-    // streaming only ever allocates short-lived gen0 arrays and never triggers gen2 collections.
-    private const int MaxBatchRows = 4096;
-
-    /// <param name="reader">Positioned on the StartArray of <c>data</c>; left on its EndArray.</param>
-    private static List<RowBatch> ParseRows(ref Utf8JsonReader reader, TrinoDecoder[] decoders, int bytes)
+    private static void ReadAhead(TrinoPage page, TrinoDecoder[]? decoders, ref Action<string, TrinoDecoder[]?>? readAhead)
     {
-        // Rough rows-per-page guess (~12 bytes per value) so the vectors rarely need to grow.
-        var capacity = Math.Clamp(bytes / (4 + (12 * Math.Max(1, decoders.Length))), 16, MaxBatchRows);
-        var batches = new List<RowBatch>();
-        var batch = NewBatch(decoders, capacity);
-        var rows = 0;
-        while (reader.Read() && reader.TokenType == JsonTokenType.StartArray)
+        if (page.NextUri is { } next && readAhead is { } call)
         {
-            if (rows == MaxBatchRows)
-            {
-                batches.Add(batch);
-                batch = NewBatch(decoders, capacity);
-                rows = 0;
-            }
-
-            var vectors = batch.Columns;
-            for (var i = 0; i < decoders.Length; i++)
-            {
-                if (!reader.Read() || reader.TokenType == JsonTokenType.EndArray)
-                {
-                    throw new JsonException($"A Trino row has {i} values but there are {decoders.Length} columns.");
-                }
-
-                decoders[i].Append(ref reader, vectors[i]);
-            }
-
-            if (!reader.Read() || reader.TokenType != JsonTokenType.EndArray)
-            {
-                throw new JsonException($"A Trino row has more values than the {decoders.Length} columns.");
-            }
-
-            if (decoders.Length == 0)
-            {
-                batch.AddZeroColumnRow();
-            }
-
-            rows++;
+            readAhead = null;
+            call(next, decoders);
         }
-
-        if (rows > 0)
-        {
-            batches.Add(batch);
-        }
-
-        return batches;
     }
 
-    private static RowBatch NewBatch(TrinoDecoder[] decoders, int capacity)
+    /// <summary>Reads one top-level property value (not <c>data</c>) into the page; returns the index after it.</summary>
+    private static int Property(ReadOnlySpan<byte> utf8, int pos, string name, TrinoPage page, ref TrinoDecoder[]? decoders)
     {
-        var vectors = new ColumnVector[decoders.Length];
-        for (var i = 0; i < vectors.Length; i++)
+        var reader = Reader(utf8, pos);
+        switch (name)
         {
-            vectors[i] = decoders[i].CreateVector(capacity);
+            case "id": page.Id = reader.GetString(); break;
+            case "nextUri": page.NextUri = reader.GetString(); break;
+            case "partialCancelUri": page.PartialCancelUri = reader.GetString(); break;
+            case "columns":
+                page.Columns = JsonSerializer.Deserialize(ref reader, TrinoJsonContext.Default.ListTrinoColumnJson);
+                decoders ??= page.Columns is { } columns ? [.. columns.Select(c => TrinoDecoders.For(c.Type))] : null;
+                break;
+            case "stats": page.Stats = JsonSerializer.Deserialize(ref reader, TrinoJsonContext.Default.TrinoStatsJson); break;
+            case "error": page.Error = JsonSerializer.Deserialize(ref reader, TrinoJsonContext.Default.TrinoErrorJson); break;
+            case "warnings": page.Warnings = JsonSerializer.Deserialize(ref reader, TrinoJsonContext.Default.ListTrinoWarningJson); break;
+            case "updateType": page.UpdateType = reader.GetString(); break;
+            case "updateCount": page.UpdateCount = reader.TokenType == JsonTokenType.Number ? reader.GetInt64() : null; break;
+            default: reader.Skip(); break;
         }
 
-        return new RowBatch(vectors);
+        return pos + (int)reader.BytesConsumed;
+    }
+
+    private static string Name(ReadOnlySpan<byte> utf8, ref int pos)
+    {
+        if (At(utf8, pos) != '"')
+        {
+            throw Unexpected(utf8, pos, "a property name");
+        }
+
+        var reader = Reader(utf8, pos);
+        pos += (int)reader.BytesConsumed;
+        return reader.GetString()!;
     }
 }

@@ -1,17 +1,27 @@
 namespace Dqe.Core.Engines.Trino;
 
 /// <summary>
-/// One statement following the protocol: pages are fetched by following <c>nextUri</c>; the next page is
-/// fetched (and decoded) while the caller consumes the current one, so at most two pages are in memory.
+/// One statement following the protocol: pages are fetched by following <c>nextUri</c>. A page's GET goes out as
+/// soon as the previous page's <c>nextUri</c> and columns are parsed (they come before its rows), and each page is
+/// decoded on the thread pool as soon as its bytes arrive, so up to <see cref="PagesAhead"/> pages are read and
+/// decoded in parallel with each other and with the caller consuming the current one. Memory stays bounded by
+/// that many pages whatever the row count.
 /// </summary>
 internal sealed class TrinoQuery(TrinoPageFetcher fetcher, QueryRequest request) : IRowBatchSource
 {
+    /// <summary>Pages requested ahead of the one being consumed: two decode on two cores at once.</summary>
+    private const int PagesAhead = 2;
+
     private readonly Queue<RowBatch> _ready = new();
     private readonly List<QueryWarning> _warnings = [];
+    private readonly CancellationTokenSource _aheadCancel = new();
+    private readonly Lock _gate = new();
+    private readonly Queue<Task<TrinoPage>> _ahead = new();
+    private (string Uri, TrinoDecoder[]? Decoders)? _deferred;
+    private string? _latestUri;
+    private bool _cancelled;
     private TrinoDecoder[]? _decoders;
     private string? _nextUri;
-    private Task<TrinoPage>? _prefetch;
-    private CancellationTokenSource? _prefetchCancel;
 
     public string QueryId { get; private set; } = "";
 
@@ -28,47 +38,95 @@ internal sealed class TrinoQuery(TrinoPageFetcher fetcher, QueryRequest request)
     /// <summary>Submits and polls until the columns are known or the statement finished.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        Accept(await fetcher.SubmitAsync(request, cancellationToken).ConfigureAwait(false));
+        using (var raw = await fetcher.SubmitAsync(request, cancellationToken).ConfigureAwait(false))
+        {
+            Accept(raw.Parse(null, ReadAhead));
+        }
+
         while (_decoders is null && _nextUri is not null)
         {
-            Accept(await FetchNextAsync(cancellationToken).ConfigureAwait(false));
+            Accept(await NextPageAsync(cancellationToken).ConfigureAwait(false));
         }
     }
 
     public async ValueTask<RowBatch?> ReadBatchAsync(CancellationToken cancellationToken)
     {
-        while (_ready.Count == 0 && (_nextUri is not null || _prefetch is not null))
+        while (_ready.Count == 0 && _nextUri is not null)
         {
-            Accept(await FetchNextAsync(cancellationToken).ConfigureAwait(false));
+            Accept(await NextPageAsync(cancellationToken).ConfigureAwait(false));
         }
 
-        if (_ready.Count == 0)
-        {
-            return null;
-        }
-
-        if (_nextUri is not null && _prefetch is null)
-        {
-            _prefetchCancel = new CancellationTokenSource();
-            _prefetch = fetcher.NextAsync(_nextUri, _decoders, _prefetchCancel.Token);
-        }
-
-        return _ready.Dequeue();
+        return _ready.TryDequeue(out var batch) ? batch : null;
     }
 
-    private async Task<TrinoPage> FetchNextAsync(CancellationToken cancellationToken)
+    private async Task<TrinoPage> NextPageAsync(CancellationToken cancellationToken)
     {
-        var pending = _prefetch ?? fetcher.NextAsync(_nextUri!, _decoders, cancellationToken);
-        _prefetch = null;
+        Task<TrinoPage> next;
+        lock (_gate)
+        {
+            if (_ahead.Count == 0)
+            {
+                _ahead.Enqueue(FetchAndParseAsync(_nextUri!, _decoders));
+            }
+
+            next = _ahead.Peek();
+        }
+
         try
         {
-            return await pending.WaitAsync(cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            await next.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await CancelAsync().ConfigureAwait(false);
             throw;
         }
+
+        lock (_gate)
+        {
+            _ahead.Dequeue();
+            if (_deferred is { } deferred)
+            {
+                _deferred = null;
+                _ahead.Enqueue(FetchAndParseAsync(deferred.Uri, deferred.Decoders));
+            }
+        }
+
+        return await next.ConfigureAwait(false);
+    }
+
+    /// <summary>The parser's call-back, on whichever thread decodes the page that holds <paramref name="nextUri"/>.</summary>
+    private void ReadAhead(string nextUri, TrinoDecoder[]? decoders)
+    {
+        lock (_gate)
+        {
+            if (_cancelled)
+            {
+                return;
+            }
+
+            _latestUri = nextUri;
+            if (_ahead.Count < PagesAhead)
+            {
+                _ahead.Enqueue(FetchAndParseAsync(nextUri, decoders));
+            }
+            else
+            {
+                _deferred = (nextUri, decoders);
+            }
+        }
+    }
+
+    private async Task<TrinoPage> FetchAndParseAsync(string uri, TrinoDecoder[]? decoders)
+    {
+        // Called under the lock: the GET is sent right away, and decoding never runs inline here (it would
+        // re-enter ReadAhead). It runs on a thread-pool thread: a dedicated thread per page would strand the pooled
+        // page buffers in that thread's ArrayPool cache and make every page allocate a fresh large-object buffer.
+        var fetch = fetcher.NextAsync(uri, _aheadCancel.Token);
+        await Task.Yield();
+        using var raw = await fetch.ConfigureAwait(false);
+        return raw.Parse(decoders, ReadAhead);
     }
 
     private void Accept(TrinoPage page)
@@ -113,13 +171,25 @@ internal sealed class TrinoQuery(TrinoPageFetcher fetcher, QueryRequest request)
 
     private async Task CancelAsync()
     {
-        var uri = _nextUri;
-        _nextUri = null;
-        if (_prefetch is { } prefetch)
+        Task<TrinoPage>[] pending;
+        string? uri;
+        lock (_gate)
         {
-            _prefetch = null;
-            await _prefetchCancel!.CancelAsync().ConfigureAwait(false);
-            await ((Task)prefetch).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            _cancelled = true;
+            uri = _nextUri is null ? null : _latestUri ?? _nextUri;
+            _nextUri = null;
+            _deferred = null;
+            pending = [.. _ahead];
+            _ahead.Clear();
+        }
+
+        if (pending.Length > 0)
+        {
+            await _aheadCancel.CancelAsync().ConfigureAwait(false);
+            foreach (var task in pending)
+            {
+                await ((Task)task).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
 
         if (uri is not null)
@@ -131,6 +201,6 @@ internal sealed class TrinoQuery(TrinoPageFetcher fetcher, QueryRequest request)
     public async ValueTask DisposeAsync()
     {
         await CancelAsync().ConfigureAwait(false);
-        _prefetchCancel?.Dispose();
+        _aheadCancel.Dispose();
     }
 }

@@ -4,30 +4,44 @@ using System.Text.Json;
 
 namespace Dqe.Core.Engines.Trino;
 
-internal sealed class DateDecoder : TrinoDecoder<DateOnly>
+/// <summary>Base of the types Trino sends as fixed-form text: the string's UTF-8 bytes decode allocation-free.</summary>
+internal abstract class TrinoTextDecoder<T>(string type) : TrinoDecoder<T>
+    where T : notnull
 {
-    public override DateOnly Read(ref Utf8JsonReader reader) => TrinoTemporalText.Date(Text(ref reader), out _);
-}
+    public override T Read(ref Utf8JsonReader reader) => Scalar(ref reader, type);
 
-internal sealed class TimeDecoder : TrinoDecoder<TimeOnly>
-{
-    public override TimeOnly Read(ref Utf8JsonReader reader) => new(TrinoTemporalText.TimeTicks(Text(ref reader), out _));
-}
-
-internal sealed class TimeWithZoneDecoder : TrinoDecoder<TrinoTimeWithZone>
-{
-    public override TrinoTimeWithZone Read(ref Utf8JsonReader reader)
+    protected override bool TryDecode(JsonTokenType token, ReadOnlySpan<byte> text, out T value)
     {
-        var text = Text(ref reader);
+        value = token == JsonTokenType.String ? Parse(text) : default!;
+        return token == JsonTokenType.String;
+    }
+
+    protected abstract T Parse(ReadOnlySpan<byte> text);
+}
+
+internal sealed class DateDecoder() : TrinoTextDecoder<DateOnly>("date")
+{
+    protected override DateOnly Parse(ReadOnlySpan<byte> text) => TrinoTemporalText.Date(text, out _);
+}
+
+internal sealed class TimeDecoder() : TrinoTextDecoder<TimeOnly>("time")
+{
+    protected override TimeOnly Parse(ReadOnlySpan<byte> text) => new(TrinoTemporalText.TimeTicks(text, out _));
+}
+
+internal sealed class TimeWithZoneDecoder() : TrinoTextDecoder<TrinoTimeWithZone>("time with time zone")
+{
+    protected override TrinoTimeWithZone Parse(ReadOnlySpan<byte> text)
+    {
         var ticks = TrinoTemporalText.TimeTicks(text, out var used);
         return new TrinoTimeWithZone(new TimeOnly(ticks), TrinoTemporalText.Offset(text[used..]));
     }
 }
 
 /// <summary><c>timestamp(p)</c>: <c>2024-01-31 13:45:00.123</c> → <see cref="DateTime"/> (kind Unspecified).</summary>
-internal sealed class TimestampDecoder : TrinoDecoder<DateTime>
+internal sealed class TimestampDecoder() : TrinoTextDecoder<DateTime>("timestamp")
 {
-    public override DateTime Read(ref Utf8JsonReader reader) => Parse(Text(ref reader), out _);
+    protected override DateTime Parse(ReadOnlySpan<byte> text) => Parse(text, out _);
 
     public static DateTime Parse(ReadOnlySpan<byte> text, out int used)
     {
@@ -39,13 +53,12 @@ internal sealed class TimestampDecoder : TrinoDecoder<DateTime>
 }
 
 /// <summary><c>timestamp(p) with time zone</c>: the zone (after the last space) is an offset or an IANA id.</summary>
-internal sealed class TimestampWithZoneDecoder : TrinoDecoder<TrinoTimestampWithZone>
+internal sealed class TimestampWithZoneDecoder() : TrinoTextDecoder<TrinoTimestampWithZone>("timestamp with time zone")
 {
     private readonly ConcurrentDictionary<string, TimeZoneInfo> _zones = new(StringComparer.Ordinal);
 
-    public override TrinoTimestampWithZone Read(ref Utf8JsonReader reader)
+    protected override TrinoTimestampWithZone Parse(ReadOnlySpan<byte> text)
     {
-        var text = Text(ref reader);
         var local = TimestampDecoder.Parse(text, out var used);
         var zone = Encoding.UTF8.GetString(text[used..].TrimStart((byte)' '));
         TimeSpan offset;
@@ -67,22 +80,22 @@ internal sealed class TimestampWithZoneDecoder : TrinoDecoder<TrinoTimestampWith
     }
 }
 
-internal sealed class YearMonthIntervalDecoder : TrinoDecoder<TrinoYearMonthInterval>
+internal sealed class YearMonthIntervalDecoder() : TrinoTextDecoder<TrinoYearMonthInterval>("interval year to month")
 {
-    public override TrinoYearMonthInterval Read(ref Utf8JsonReader reader)
+    protected override TrinoYearMonthInterval Parse(ReadOnlySpan<byte> text)
     {
-        var body = TrinoTemporalText.Unsigned(Text(ref reader), out var negative);
+        var body = TrinoTemporalText.Unsigned(text, out var negative);
         var dash = body.IndexOf((byte)'-');
         var months = (TrinoTemporalText.Digits(body[..dash]) * 12) + TrinoTemporalText.Digits(body[(dash + 1)..]);
         return new TrinoYearMonthInterval(negative ? -months : months);
     }
 }
 
-internal sealed class DaySecondIntervalDecoder : TrinoDecoder<TimeSpan>
+internal sealed class DaySecondIntervalDecoder() : TrinoTextDecoder<TimeSpan>("interval day to second")
 {
-    public override TimeSpan Read(ref Utf8JsonReader reader)
+    protected override TimeSpan Parse(ReadOnlySpan<byte> text)
     {
-        var body = TrinoTemporalText.Unsigned(Text(ref reader), out var negative);
+        var body = TrinoTemporalText.Unsigned(text, out var negative);
         var space = body.IndexOf((byte)' ');
         var ticks = (TrinoTemporalText.Digits(body[..space]) * TimeSpan.TicksPerDay) + TrinoTemporalText.TimeTicks(body[(space + 1)..], out _);
         return TimeSpan.FromTicks(negative ? -ticks : ticks);

@@ -6,6 +6,13 @@ internal static class TrinoTemporalText
     /// <summary><c>yyyy-MM-dd</c>; a leading sign or more year digits are accepted.</summary>
     public static DateOnly Date(ReadOnlySpan<byte> text, out int used)
     {
+        if (text.Length >= 10 && text[4] == '-' && text[7] == '-')
+        {
+            // The common form, four-digit year: fixed positions.
+            used = 10;
+            return new DateOnly((Two(text, 0) * 100) + Two(text, 2), Two(text, 5), Two(text, 8));
+        }
+
         var dash = text[1..].IndexOf((byte)'-') + 1;
         var year = Digits(text[..dash]);
         used = dash + 6;
@@ -15,6 +22,13 @@ internal static class TrinoTemporalText
     /// <summary><c>HH:mm:ss[.fffffffff...]</c> as ticks; digits beyond 100 ns are truncated.</summary>
     public static long TimeTicks(ReadOnlySpan<byte> text, out int used)
     {
+        if (text.Length >= 8 && text[2] == ':' && text[5] == ':')
+        {
+            used = 8;
+            return (Two(text, 0) * TimeSpan.TicksPerHour) + (Two(text, 3) * TimeSpan.TicksPerMinute) + (Two(text, 6) * TimeSpan.TicksPerSecond)
+                + Fraction(text, ref used);
+        }
+
         var ticks = (Digits(text[..2]) * TimeSpan.TicksPerHour) + (Digits(text.Slice(3, 2)) * TimeSpan.TicksPerMinute);
         used = 5;
         if (text.Length > 5 && text[5] == ':')
@@ -66,6 +80,13 @@ internal static class TrinoTemporalText
     {
         negative = text.Length > 0 && text[0] == '-';
         return negative ? text[1..] : text;
+    }
+
+    private static int Two(ReadOnlySpan<byte> text, int at)
+    {
+        var high = (uint)(text[at] - '0');
+        var low = (uint)(text[at + 1] - '0');
+        return high <= 9 && low <= 9 ? (int)((high * 10) + low) : throw new FormatException($"Expected digits in '{System.Text.Encoding.UTF8.GetString(text)}'.");
     }
 
     public static int Digits(ReadOnlySpan<byte> text)
