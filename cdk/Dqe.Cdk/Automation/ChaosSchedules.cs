@@ -74,11 +74,11 @@ public sealed class ChaosSchedules : Construct
         }
     }
 
-    // jsii serialises plain dictionaries, lists and primitives, not JsonElement.
+    // jsii serialises plain dictionaries, arrays and primitives (not List, not JsonElement).
     private static object? Plain(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Object => element.EnumerateObject().ToDictionary(p => p.Name, p => Plain(p.Value), StringComparer.Ordinal),
-        JsonValueKind.Array => element.EnumerateArray().Select(Plain).ToList(),
+        JsonValueKind.Array => element.EnumerateArray().Select(Plain).ToArray(),
         JsonValueKind.String => element.GetString(),
         JsonValueKind.Number => element.TryGetInt64(out var l) ? l : element.GetDouble(),
         JsonValueKind.True => true,

@@ -66,7 +66,7 @@ public sealed class ChaosSchedulesTests : IDisposable
     [Fact]
     public void Construct_ScheduledAndUnscheduledFiles_RulesOnlyForScheduled()
     {
-        File.WriteAllText(Path.Combine(_dir, "a.yaml"), Valid.Replace("NAME", "nightly", StringComparison.Ordinal) + "schedule: rate(1 day)\n");
+        File.WriteAllText(Path.Combine(_dir, "a.yaml"), Valid.Replace("NAME", "nightly", StringComparison.Ordinal) + "\nschedule: rate(1 day)\n");
         File.WriteAllText(Path.Combine(_dir, "b.yaml"), Valid.Replace("NAME", "manual", StringComparison.Ordinal));
 
         var (schedules, stack) = Build();
