@@ -48,6 +48,9 @@ public sealed class TrinoReplayServer : IAsyncDisposable
     /// <summary>Registers the answers for a statement (matched on the exact SQL text).</summary>
     public void Script(string sql, TrinoScript script) => _scripts[sql] = script;
 
+    /// <summary>Drops a statement's script: from then on it is refused (400), as a coordinator that went away.</summary>
+    public void Forget(string sql) => _scripts.TryRemove(sql, out _);
+
     public bool WasCancelled(string queryId) => _queries.TryGetValue(queryId, out var state) && state.Cancelled;
 
     private async Task SubmitAsync(HttpContext context)

@@ -11,6 +11,13 @@ public sealed class TrinoScript(IReadOnlyList<TrinoScriptStep> steps)
 
     public IReadOnlyList<TrinoScriptStep> Steps { get; } = steps;
 
+    /// <summary>A statement that finishes at once with one bigint column <c>_col0</c> holding <paramref name="value"/> (e.g. <c>SELECT 1</c>).</summary>
+    public static TrinoScript Value(long value) => new([new TrinoScriptStep
+    {
+        Page = Encoding.UTF8.GetBytes("""{"columns":[{"name":"_col0","type":"bigint"}],"data":[[""" + value.ToString(System.Globalization.CultureInfo.InvariantCulture) + """]],"stats":{"state":"FINISHED"}}"""),
+        Last = true,
+    }]);
+
     /// <summary>
     /// Loads a fixture: <c>{"steps":[{"page":{...}}, {"status":503,"retryAfter":1}, {"die":true,"page":{...}},
     /// {"page":{...},"headers":{"X-Trino-Set-Catalog":"tpch"}}]}</c>. The last page step finishes the query.

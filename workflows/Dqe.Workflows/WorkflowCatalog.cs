@@ -13,6 +13,7 @@ public static class WorkflowCatalog
     [
         new ChaosWorkflow(),
         new ChaosSweepWorkflow(),
+        new ChaosWeeklyWorkflow(),
         new BenchmarkWorkflow(),
         new BackupWorkflow(),
         new DrDrillWorkflow(),

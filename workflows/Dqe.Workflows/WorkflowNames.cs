@@ -6,9 +6,10 @@ public static class WorkflowNames
     public const string Benchmark = "benchmark";
     public const string Chaos = "chaos";
     public const string ChaosSweep = "chaos-sweep";
+    public const string ChaosWeekly = "chaos-weekly";
     public const string Backup = "backup";
     public const string DisasterRecovery = "dr-drill";
     public const string Remediation = "remediation";
 
-    public static IReadOnlyList<string> All { get; } = [Benchmark, Chaos, ChaosSweep, Backup, DisasterRecovery, Remediation];
+    public static IReadOnlyList<string> All { get; } = [Benchmark, Chaos, ChaosSweep, ChaosWeekly, Backup, DisasterRecovery, Remediation];
 }

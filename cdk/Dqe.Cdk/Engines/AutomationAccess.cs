@@ -2,6 +2,7 @@ using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.EKS;
 using Amazon.CDK.AWS.IAM;
 using Constructs;
+using Dqe.Core.Chaos.Cluster;
 
 namespace Dqe.Cdk.Engines;
 
@@ -16,9 +17,8 @@ public sealed class AutomationAccess : Construct
     public const string Group = "dqe-automation";
     public const string UserName = "dqe-automation";
 
-    /// <summary>Chaos Mesh kinds (plural resource names) the workflows create and clean up.</summary>
-    public static readonly IReadOnlyList<string> ChaosResources =
-        ["podchaos", "networkchaos", "stresschaos", "iochaos", "timechaos", "schedules", "workflows", "workflownodes"];
+    /// <summary>Chaos Mesh kinds (plural resource names) the chaos workflow creates and cleans up: exactly the ones its code names.</summary>
+    public static readonly IReadOnlyList<string> ChaosResources = ChaosLabels.Plurals;
 
     private readonly Cluster _cluster;
     private int _mapped;
@@ -85,7 +85,12 @@ public sealed class AutomationAccess : Construct
                 Rule([""], ["pods"], ["get", "list", "watch", "delete"]),
                 Rule([""], ["pods/log"], ["get"]),
                 Rule([""], ["events"], ["get", "list", "watch"]),
-                Rule(["chaos-mesh.org"], ChaosResources, ["get", "list", "watch", "create", "update", "patch", "delete"])));
+                // Node drains evict through the eviction subresource so PodDisruptionBudgets hold.
+                Rule([""], ["pods/eviction"], ["create"]),
+                // Chaos Mesh objects are created, listed by run label, patched (finalizer release) and deleted.
+                Rule([ChaosLabels.ChaosGroup], ChaosResources, ["get", "list", "watch", "create", "patch", "delete"]),
+                // The per-target run lock (Lease dqe-chaos-*): read, taken, renewed/replaced, released.
+                Rule(["coordination.k8s.io"], ["leases"], ["get", "create", "update", "delete"])));
             documents.Add(Binding("RoleBinding", "dqe-automation", ns));
         }
 

@@ -75,6 +75,12 @@ public sealed class AutomationStack : Stack
             });
         }
 
+        if (StateMachines.TryGetValue(WorkflowNames.Chaos, out var chaos))
+        {
+            ChaosSchedules = new ChaosSchedules(this, "ChaosSchedules", new ChaosSchedulesProps(chaos.StateMachine,
+                StateMachines.GetValueOrDefault(WorkflowNames.ChaosWeekly)?.StateMachine, RepositoryPaths.Find("chaos/campaigns", "run the CDK app from the repository")));
+        }
+
         if (config.Automation.Benchmark is { Enabled: true } bench && StateMachines.TryGetValue(Dqe.Workflows.WorkflowNames.Benchmark, out var benchmark))
         {
             BenchmarkSchedule = new Rule(this, "BenchmarkSchedule", new RuleProps
@@ -102,6 +108,9 @@ public sealed class AutomationStack : Stack
 
     /// <summary>The Chaos Mesh install the chaos workflow injects faults through.</summary>
     public ChaosMesh ChaosMesh { get; }
+
+    /// <summary>EventBridge rules of the scheduled campaign files and the weekly chaos summary.</summary>
+    public ChaosSchedules? ChaosSchedules { get; }
 
     /// <summary>The nightly benchmark rule, when automation.benchmark.enabled.</summary>
     public Rule? BenchmarkSchedule { get; }

@@ -30,4 +30,7 @@ public static class FunctionVariables
 
     /// <summary>Backups bucket (ClickHouse backups and their manifests).</summary>
     public const string BackupsBucket = "DQE_BACKUPS_BUCKET";
+
+    /// <summary>Prometheus' HTTP URL for the chaos workflow's promql probes (instant queries at /api/v1/query).</summary>
+    public const string PrometheusUrl = "DQE_PROMETHEUS_URL";
 }

@@ -1,4 +1,5 @@
 using Dqe.Core.Chaos.Handlers;
+using Dqe.Core.Chaos.Reports;
 using Dqe.Core.Benchmarks.Functions;
 using Dqe.Core.Backup;
 using Dqe.Core.Hosting.Diagnostics;
@@ -16,11 +17,13 @@ public static class HandlerRegistry
     public static IReadOnlyList<HandlerRegistration> All { get; } =
     [
         new(PingHandler.Name, "Diagnostic: echoes a note with version, function name and remaining time.", s => new PingHandler(s.Time)),
-        new(ChaosHandlerNames.Validate, "Chaos: validates the campaign in the run state and assigns the run id.", s => new ChaosStepHandler(s, ChaosSteps.ValidateAsync)),
+        new(ChaosHandlerNames.Validate, "Chaos: validates the campaign, assigns the run id, checks steady state before injection.", s => new ChaosStepHandler(s, ChaosSteps.ValidateAsync)),
         new(ChaosHandlerNames.Inject, "Chaos: takes the target lock, plans against the live cluster and injects the faults.", s => new ChaosStepHandler(s, ChaosSteps.InjectAsync)),
-        new(ChaosHandlerNames.Observe, "Chaos: reads experiment status; aborts on failed injection; marks the faults over.", s => new ChaosStepHandler(s, ChaosSteps.ObserveAsync)),
+        new(ChaosHandlerNames.Observe, "Chaos: reads experiment status, polls the probes; aborts on failed injection or abort conditions; marks the faults over.", s => new ChaosStepHandler(s, ChaosSteps.ObserveAsync)),
         new(ChaosHandlerNames.Rollback, "Chaos: deletes the run's Chaos Mesh objects and cordons by label, verifies, reports what is left.", s => new ChaosStepHandler(s, ChaosSteps.RollbackAsync)),
-        new(ChaosHandlerNames.Report, "Chaos: records the outcome and timeline, emits EMF metrics.", s => new ChaosStepHandler(s, ChaosSteps.ReportAsync)),
+        new(ChaosHandlerNames.Report, "Chaos: scores the run, writes the JSON + HTML report to the reports bucket, emits EMF metrics.", s => new ChaosStepHandler(s, ChaosSteps.ReportAsync)),
+        new(ChaosHandlerNames.Verify, "Chaos: after recovery, checks steady state is back within the recovery timeout.", s => new ChaosStepHandler(s, ChaosSteps.VerifyAsync)),
+        new(ChaosHandlerNames.Weekly, "Chaos: summarises the week's run reports (JSON + HTML) in the reports bucket.", s => new ChaosWeeklyHandler(s)),
         new(ChaosHandlerNames.Sweep, "Chaos: removes leftovers of crashed runs past their expiry.", s => new ChaosSweepHandler(s)),
         new(BenchPrepareHandler.Name, "Benchmark: validate input, resolve the suite, check engine health, list queries.", s => new BenchPrepareHandler(BenchHost.Engines(s), s.Time)),
         new(BenchRunQueryHandler.Name, "Benchmark: measure one query and store its samples.", s => new BenchRunQueryHandler(BenchHost.Engines(s), new LazyReportStore(s.Environment), s.Time)),

@@ -45,6 +45,23 @@ public sealed class AutomationAccessTests
         Assert.Equal("Group", (string?)binding["subjects"]![0]!["kind"]);
     }
 
+    [Theory]
+    [InlineData("trino")]
+    [InlineData("clickhouse")]
+    public void Role_EngineNamespace_ExactlyWhatTheChaosCodeCalls(string ns)
+    {
+        var rules = Synth.Env("dev").EngineResources.Object("Role", "dqe-automation", ns)["rules"]!.AsArray();
+
+        var eviction = Assert.Single(rules, r => Strings(r!["resources"]).Contains("pods/eviction"))!;
+        Assert.Equal(["create"], Strings(eviction["verbs"]));
+        var leases = Assert.Single(rules, r => Strings(r!["apiGroups"]).SequenceEqual(["coordination.k8s.io"]))!;
+        Assert.Equal(["leases"], Strings(leases["resources"]));
+        Assert.Equal(["create", "delete", "get", "update"], Strings(leases["verbs"]).Order());
+        var chaos = Assert.Single(rules, r => Strings(r!["apiGroups"]).SequenceEqual(["chaos-mesh.org"]))!;
+        Assert.Equal(["networkchaos", "podchaos", "stresschaos"], Strings(chaos["resources"]).Order());
+        Assert.Equal(["create", "delete", "get", "list", "patch", "watch"], Strings(chaos["verbs"]).Order());
+    }
+
     [Fact]
     public void Role_ClickHouseReplicas_PatchOnlyTheInstallation()
     {

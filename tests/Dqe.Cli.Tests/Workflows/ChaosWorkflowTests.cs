@@ -9,6 +9,7 @@ using Dqe.Cli.Tests.TestHelpers;
 using Dqe.Cli.Workflows;
 using Dqe.Core.Chaos.Campaigns;
 using Dqe.Core.Hosting;
+using Dqe.TestServers;
 using Dqe.TestServers.Kubernetes;
 using Dqe.Workflows.Building;
 using Dqe.Workflows.Chaos;
@@ -36,14 +37,31 @@ public sealed class ChaosWorkflowTests : IAsyncLifetime
         abort: {pollInterval: 30s, when: [{probe: up}]}
         """;
 
+    private const string NoAbort = """
+        apiVersion: dqe.io/v1alpha1
+        kind: ChaosCampaign
+        name: recovery
+        target: {namespace: trino, selector: {component: worker}}
+        duration: 5m
+        steadyState:
+          recoveryTimeout: 5m
+          probes: [{name: up, type: trino}]
+        faults: [{name: kill, type: pod-kill}]
+        abort: {pollInterval: 30s, when: []}
+        """;
+
+    private readonly string _reports = Directory.CreateTempSubdirectory("dqe-chaos-run-").FullName;
     private readonly SteppingTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 3, 0, 0, TimeSpan.Zero), TimeSpan.FromSeconds(20));
     private FakeKubernetesApi _api = null!;
+    private TrinoReplayServer _trino = null!;
 
     public static TheoryData<string> FailingStates() => ["Validate", "Inject", "Observe", "Recover", "Report"];
 
     public async Task InitializeAsync()
     {
         _api = await FakeKubernetesApi.StartAsync();
+        _trino = await TrinoReplayServer.StartAsync();
+        _trino.Script("SELECT 1", TrinoScript.Value(1));
         _api.Behaviour.Now = _time.GetUtcNow;
         foreach (var (node, i) in new[] { "node-a", "node-b" }.Select((n, i) => (n, i)))
         {
@@ -59,7 +77,12 @@ public sealed class ChaosWorkflowTests : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync() => await _api.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _api.DisposeAsync();
+        await _trino.DisposeAsync();
+        Directory.Delete(_reports, recursive: true);
+    }
 
     [Fact]
     public async Task Run_HappyPath_InjectsObservesRecoversAndLeavesNothing()
@@ -71,7 +94,79 @@ public sealed class ChaosWorkflowTests : IAsyncLifetime
         Assert.Equal(["Validate", "Inject", "Observe"], result.Path.Take(3));
         Assert.Equal("completed", result.Output?["outcome"]?.GetValue<string>());
         Assert.Equal(100, result.Output?["score"]?.GetValue<int>());
+        Assert.True(result.Output?["recovered"]?.GetValue<bool>());
+        Assert.Contains("VerifySteadyState", result.Path);
         Assert.Contains(_api.Requests, r => r.StartsWith("POST /apis/chaos-mesh.org/v1alpha1/namespaces/trino/networkchaos", StringComparison.Ordinal));
+        var report = Report(result.Output?["reportKey"]?.GetValue<string>());
+        Assert.Equal(100, report["score"]!.GetValue<int>());
+        Assert.Contains(report["polls"]!.AsArray(), p => p!["phase"]!.GetValue<string>() == "before");
+        Assert.Contains(report["polls"]!.AsArray(), p => p!["phase"]!.GetValue<string>() == "during");
+        Assert.True(File.Exists(Path.Combine(_reports, Path.ChangeExtension(result.Output!["reportKey"]!.GetValue<string>(), "html"))));
+        AssertNothingLeft();
+    }
+
+    [Fact]
+    public async Task Run_SteadyStateFailsBeforeInjection_NothingCreatedAndReported()
+    {
+        _trino.Forget("SELECT 1");
+
+        var result = await RunAsync(Router());
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(["Validate", "Rollback", "RolledBack?", "ReportFailure", "CampaignFailed"], result.Path.Where(p => !p.StartsWith("Wait", StringComparison.Ordinal)));
+        Assert.DoesNotContain(_api.Requests, r => !r.StartsWith("GET ", StringComparison.Ordinal));
+        var report = Assert.Single(Reports());
+        Assert.Null(report["score"]);
+        Assert.Contains("steady state does not hold before injection", report["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        AssertNothingLeft();
+    }
+
+    [Fact]
+    public async Task Run_ProbeFailsWhileFaultRuns_AbortConditionRollsBack()
+    {
+        _api.Behaviour.OnCreated = _ => _trino.Forget("SELECT 1");
+
+        var result = await RunAsync(Router());
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(["Validate", "Inject", "Observe", "Rollback"], result.Path.Take(4));
+        Assert.Contains(result.Events, e => e.Cause?.Contains("abort condition on probe up", StringComparison.Ordinal) == true);
+        var report = Assert.Single(Reports());
+        Assert.Equal(60, report["score"]!.GetValue<int>());
+        Assert.NotNull(report["abortedAt"]);
+        AssertNothingLeft();
+    }
+
+    [Fact]
+    public async Task Run_SteadyStateNotBackWithinRecoveryTimeout_PenaltyAndReportSaysSo()
+    {
+        _api.Behaviour.OnCreated = _ => _trino.Forget("SELECT 1");
+
+        var result = await RunAsync(Router(), NoAbort);
+
+        Assert.True(result.Succeeded, result.Cause);
+        Assert.False(result.Output?["recovered"]?.GetValue<bool>());
+        Assert.Equal(40, result.Output?["score"]?.GetValue<int>());
+        var html = File.ReadAllText(Path.Combine(_reports, Path.ChangeExtension(result.Output!["reportKey"]!.GetValue<string>(), "html")));
+        Assert.Contains("steady state NOT back within 5m", html, StringComparison.Ordinal);
+        AssertNothingLeft();
+    }
+
+    [Fact]
+    public async Task Run_SteadyStateBackAfterRollback_RecoveredWithFailedPollPenaltyOnly()
+    {
+        _api.Behaviour.OnCreated = _ => _trino.Forget("SELECT 1");
+        _api.Behaviour.HoldOnDelete = _ =>
+        {
+            _trino.Script("SELECT 1", TrinoScript.Value(1));
+            return false;
+        };
+
+        var result = await RunAsync(Router(), NoAbort);
+
+        Assert.True(result.Succeeded, result.Cause);
+        Assert.True(result.Output?["recovered"]?.GetValue<bool>());
+        Assert.Equal(70, result.Output?["score"]?.GetValue<int>());
         AssertNothingLeft();
     }
 
@@ -126,13 +221,22 @@ public sealed class ChaosWorkflowTests : IAsyncLifetime
     }
 
     private LocalInvoker Invoker() =>
-        new(new HostServices(_time, new ProcessEnvironment(), new FakeApiKubernetesFactory(_api.BaseUri), new NoSecrets()), TextWriter.Null, new HostingOptions());
+        new(new HostServices(_time, new MapEnvironment(new Dictionary<string, string>
+        {
+            [FunctionVariables.TrinoUrl] = _trino.BaseUri.AbsoluteUri,
+            ["DQE_REPORTS_DIR"] = _reports,
+        }), new FakeApiKubernetesFactory(_api.BaseUri), new NoSecrets()), TextWriter.Null, new HostingOptions());
+
+    private JsonNode Report(string? key) => JsonNode.Parse(File.ReadAllText(Path.Combine(_reports, key ?? throw new InvalidOperationException("no report key"))))!;
+
+    private List<JsonNode> Reports() =>
+        [.. Directory.EnumerateFiles(_reports, "*.json", SearchOption.AllDirectories).Select(f => JsonNode.Parse(File.ReadAllText(f))!)];
 
     private HandlerTaskRouter Router() => new(Invoker(), TimeSpan.FromHours(1));
 
-    private async Task<WorkflowRunResult> RunAsync(ITaskRouter router)
+    private async Task<WorkflowRunResult> RunAsync(ITaskRouter router, string campaign = Campaign)
     {
-        var input = new JsonObject { ["campaign"] = JsonNode.Parse(CampaignLoader.ToJson(CampaignLoader.Load(Campaign))) };
+        var input = new JsonObject { ["campaign"] = JsonNode.Parse(CampaignLoader.ToJson(CampaignLoader.Load(campaign))) };
         return await new LocalWorkflowRunner(NodeTooling.Discover()).RunAsync(Machine.Value, input, router, new LocalRunOptions(), null, CancellationToken.None);
     }
 

@@ -1,5 +1,6 @@
 using Dqe.Core.Chaos.Campaigns;
 using Dqe.Core.Chaos.Handlers;
+using Dqe.Core.Chaos.Probes;
 
 namespace Dqe.Core.Tests.Chaos;
 
@@ -35,4 +36,25 @@ public sealed class ResilienceScoreTests
     [Fact]
     public void Compute_NothingInjected_NoScore() =>
         Assert.Null(ResilienceScore.Compute(new ChaosRunState(Campaign, "run", Clean: true, Error: new StateError("Function.CampaignException"))));
+
+    [Theory]
+    [InlineData(0, 4, null, 100)]
+    [InlineData(2, 4, null, 85)]
+    [InlineData(4, 4, null, 70)]
+    [InlineData(0, 4, true, 100)]
+    [InlineData(0, 4, false, 70)]
+    [InlineData(4, 4, false, 40)]
+    public void Compute_ProbePenalties_FailedPollShareAndRecovery(int failedPolls, int polls, bool? recovered, int expected)
+    {
+        var during = Enumerable.Range(0, polls).Select(i => new ProbePoll(Injected.AddSeconds(15 * i), ProbePhases.During, [new ProbeReading("up", i < failedPolls ? 0 : 1, i >= failedPolls)])).ToList();
+        var state = new ChaosRunState(Campaign, "run", Injected, Clean: true, RollbackAttempts: 1, Polls: during, Recovered: recovered);
+
+        Assert.Equal(expected, ResilienceScore.Compute(state));
+        Assert.Equal(100 - expected, ResilienceScore.Deductions(state)!.Sum(d => d.Points));
+    }
+
+    [Fact]
+    public void Deductions_NotRecovered_SaysSo() =>
+        Assert.Contains(ResilienceScore.Deductions(new ChaosRunState(Campaign, "run", Injected, Clean: true, RollbackAttempts: 1, Recovered: false))!,
+            d => d.Reason.Contains("not back within the recovery timeout (5m)", StringComparison.Ordinal) && d.Points == ResilienceScore.NotRecoveredPenalty);
 }

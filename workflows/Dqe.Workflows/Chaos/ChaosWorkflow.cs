@@ -7,8 +7,9 @@ namespace Dqe.Workflows.Chaos;
 
 /// <summary>
 /// Runs one chaos campaign (input: <c>{"campaign": {...}}</c>, the campaign file as JSON):
-/// validate → inject → observe on a Wait loop until the faults are over → recover (rollback, looped until the
-/// cluster is clean) → report. Any task failure, the observe step's abort, or the execution timeout's
+/// validate (steady state must hold before anything is injected) → inject → observe (probes polled, abort
+/// conditions checked) on a Wait loop until the faults are over → recover (rollback, looped until the cluster is
+/// clean) → verify steady state within the recovery timeout → report (JSON + HTML to the reports bucket). Any task failure, the observe step's abort, or the execution timeout's
 /// predecessor errors go to the rollback loop → report → Fail. Rollback that gives up fails the execution;
 /// the scheduled sweeper removes the leftovers after their expiry. No step sleeps.
 /// </summary>
@@ -19,6 +20,7 @@ public sealed class ChaosWorkflow : IWorkflow
     public const string Observe = "dqe.chaos.observe";
     public const string Rollback = "dqe.chaos.rollback";
     public const string Report = "dqe.chaos.report";
+    public const string Verify = "dqe.chaos.verify";
 
     public string Name => WorkflowNames.Chaos;
 
@@ -29,12 +31,12 @@ public sealed class ChaosWorkflow : IWorkflow
     /// <summary>Campaigns last at most 1 h plus 30 min recovery; the rest is rollback headroom.</summary>
     public TimeSpan Timeout => TimeSpan.FromHours(3);
 
-    public IReadOnlyList<string> Handlers { get; } = [Validate, Inject, Observe, Rollback, Report];
+    public IReadOnlyList<string> Handlers { get; } = [Validate, Inject, Observe, Rollback, Verify, Report];
 
     /// <summary>Validate, inject, observe and rollback act through the Kubernetes API; the probes query the engines.</summary>
     public HandlerNeeds NeedsOf(string handler) => handler switch
     {
-        Validate or Observe => HandlerNeeds.Kubernetes | HandlerNeeds.Engines,
+        Validate or Observe or Verify => HandlerNeeds.Kubernetes | HandlerNeeds.Engines,
         Inject or Rollback => HandlerNeeds.Kubernetes,
         Report => HandlerNeeds.Reports,
         _ => HandlerNeeds.None,
@@ -58,8 +60,14 @@ public sealed class ChaosWorkflow : IWorkflow
         var report = Steps.CatchAll(Steps.Invoke(scope, "Report", context, Report), failed);
         var recover = Steps.CatchAll(Steps.Invoke(scope, "Recover", context, Rollback), rollback);
         var recoverWait = new Wait(scope, "WaitBeforeRecoverRetry", new WaitProps { Time = WaitTime.Duration(Duration.Seconds(15)) });
+        // Steady state must come back within the recovery timeout: verify decides ($.recovered), else poll again.
+        var verify = Steps.CatchAll(Steps.Invoke(scope, "VerifySteadyState", context, Verify), rollback);
+        var verifyWait = new Wait(scope, "WaitBeforeVerifyRetry", new WaitProps { Time = WaitTime.SecondsPath("$.pollSeconds") });
+        verify.Next(new Choice(scope, "SteadyStateDecided?")
+            .When(Condition.IsPresent("$.recovered"), report.Next(new Succeed(scope, "CampaignDone")))
+            .Otherwise(verifyWait.Next(verify)));
         recover.Next(new Choice(scope, "Recovered?")
-            .When(Condition.BooleanEquals("$.clean", true), report.Next(new Succeed(scope, "CampaignDone")))
+            .When(Condition.BooleanEquals("$.clean", true), verify)
             .Otherwise(recoverWait.Next(recover)));
 
         var validate = Steps.CatchAll(Steps.Invoke(scope, "Validate", context, Validate), rollback);

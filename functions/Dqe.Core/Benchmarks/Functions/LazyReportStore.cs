@@ -13,7 +13,7 @@ internal sealed class LazyReportStore(IFunctionEnvironment environment) : IRepor
         ? new LocalReportStore(dir)
         : environment.Get("DQE_REPORTS_BUCKET") is { Length: > 0 } bucket
             ? new S3ReportStore(new AmazonS3Client(), bucket)
-            : throw new InvalidOperationException("DQE_REPORTS_BUCKET (or DQE_REPORTS_DIR) must be set for the bench handlers."));
+            : throw new InvalidOperationException("DQE_REPORTS_BUCKET (or DQE_REPORTS_DIR) must be set for the handlers that write reports."));
 
     public Task PutAsync(string key, string content, string contentType, CancellationToken cancellationToken) => _store.Value.PutAsync(key, content, contentType, cancellationToken);
 

@@ -10,8 +10,6 @@ public interface IChaosCluster
 {
     Task<IReadOnlyList<PodRef>> ListPodsAsync(string ns, string labelSelector, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<PodRef>> ListPodsOnNodeAsync(string nodeName, CancellationToken cancellationToken);
-
     Task<IReadOnlyList<NodeRef>> ListNodesAsync(string? labelSelector, CancellationToken cancellationToken);
 
     /// <summary>JSON merge patch of a node (cordon/uncordon and the run labels).</summary>

@@ -36,16 +36,8 @@ public sealed class KubernetesChaosCluster : IChaosCluster
 
     public async Task<IReadOnlyList<PodRef>> ListPodsAsync(string ns, string labelSelector, CancellationToken cancellationToken)
     {
-        var pods = await _client.CoreV1.ListNamespacedPodAsync(ns, labelSelector: labelSelector, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var pods = await _client.CoreV1.ListNamespacedPodAsync(ns, labelSelector: labelSelector.Length == 0 ? null : labelSelector, cancellationToken: cancellationToken).ConfigureAwait(false);
         return [.. pods.Items.Select(ToRef)];
-    }
-
-    public async Task<IReadOnlyList<PodRef>> ListPodsOnNodeAsync(string nodeName, CancellationToken cancellationToken)
-    {
-        var pods = await _client.CoreV1.ListPodForAllNamespacesAsync(fieldSelector: $"spec.nodeName={nodeName}", cancellationToken: cancellationToken).ConfigureAwait(false);
-
-        // Filtered again here: a field selector the server ignores must not widen a drain.
-        return [.. pods.Items.Select(ToRef).Where(p => p.NodeName == nodeName)];
     }
 
     public async Task<IReadOnlyList<NodeRef>> ListNodesAsync(string? labelSelector, CancellationToken cancellationToken)

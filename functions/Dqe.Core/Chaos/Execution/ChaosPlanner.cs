@@ -74,10 +74,15 @@ internal sealed class ChaosPlanner
         var actions = new List<PlannedNodeAction>();
         foreach (var node in chosen)
         {
-            var pods = await _cluster.ListPodsOnNodeAsync(node.Name, cancellationToken).ConfigureAwait(false);
-
             // A drain evicts only pods inside the blast radius; anything else keeps running on the cordoned node.
-            var evict = pods.Where(p => allowed.Contains(p.Namespace) && !p.OwnedByDaemonSet).Select(p => $"{p.Namespace}/{p.Name}").ToList();
+            // Listed per allowed namespace, so the role needs no cluster-wide pod list.
+            var evict = new List<string>();
+            foreach (var ns in allowed)
+            {
+                var pods = await _cluster.ListPodsAsync(ns, "", cancellationToken).ConfigureAwait(false);
+                evict.AddRange(pods.Where(p => p.NodeName == node.Name && !p.OwnedByDaemonSet).Select(p => $"{p.Namespace}/{p.Name}"));
+            }
+
             actions.Add(new PlannedNodeAction(fault.Name, node.Name, node.Zone, evict));
         }
 

@@ -1,10 +1,13 @@
 using Dqe.Core.Chaos.Campaigns;
+using Dqe.Core.Chaos.Probes;
 
 namespace Dqe.Core.Chaos.Handlers;
 
 /// <summary>
 /// The chaos workflow's state: every handler takes it and returns it updated. <see cref="Error"/> is where
-/// the state machine's Catch puts a failure. Defaults are constructor defaults (source-gen keeps them).
+/// the state machine's Catch puts a failure. <see cref="Polls"/> holds every probe poll (before, during, after);
+/// <see cref="Recovered"/> is set by the verify step once steady state is back (true) or
+/// <see cref="RecoveryDeadline"/> passed without it (false). Defaults are constructor defaults (source-gen keeps them).
 /// </summary>
 public sealed record ChaosRunState(
     ChaosCampaign Campaign,
@@ -18,8 +21,15 @@ public sealed record ChaosRunState(
     string? Outcome = null,
     int? Score = null,
     IReadOnlyList<TimelineEntry>? Timeline = null,
-    StateError? Error = null)
+    StateError? Error = null,
+    IReadOnlyList<ProbePoll>? Polls = null,
+    DateTimeOffset? RecoveryDeadline = null,
+    bool? Recovered = null,
+    DateTimeOffset? RecoveredAt = null,
+    string? ReportKey = null)
 {
     public ChaosRunState Log(DateTimeOffset at, string kind, string detail) =>
         this with { Timeline = [.. Timeline ?? [], new TimelineEntry(at, kind, detail)] };
+
+    public ChaosRunState Record(ProbePoll poll) => this with { Polls = [.. Polls ?? [], poll] };
 }

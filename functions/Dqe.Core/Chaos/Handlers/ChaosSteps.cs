@@ -1,5 +1,7 @@
 using System.Globalization;
 using Dqe.Core.Chaos.Execution;
+using Dqe.Core.Chaos.Probes;
+using Dqe.Core.Chaos.Reports;
 using Dqe.Core.Hosting;
 using Dqe.Core.Hosting.Telemetry;
 
@@ -14,43 +16,74 @@ internal static class ChaosSteps
     /// <summary>Rollback calls before giving up to the sweeper (each call makes up to 3 passes).</summary>
     public const int MaxRollbackAttempts = 20;
 
-    public static Task<ChaosRunState> ValidateAsync(Func<ChaosService> service, ChaosRunState state, InvocationContext context, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Assigns the run id and checks steady state before anything is injected: failing it stops the run with nothing created.</summary>
+    public static async Task<ChaosRunState> ValidateAsync(ChaosStepDependencies deps, ChaosRunState state, InvocationContext context, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var runId = state.RunId ?? $"{state.Campaign.Name}-{now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}";
         var poll = (int)ChaosRunClock.PollInterval(state.Campaign).TotalSeconds;
-        return Task.FromResult((state with { RunId = runId, PollSeconds = poll }).Log(now, "validated", $"campaign {state.Campaign.Name}, run {runId}"));
+        var before = await SteadyState.PollAsync(state.Campaign, deps.Probes, ProbePhases.Before, now, cancellationToken).ConfigureAwait(false);
+        return before.Passed
+            ? (state with { RunId = runId, PollSeconds = poll }).Record(before).Log(now, "steady-state", $"campaign {state.Campaign.Name}, run {runId}: steady state holds before injection")
+            : throw new ChaosSteadyStateException($"steady state does not hold before injection, nothing was injected: {before.Failures}");
     }
 
-    public static async Task<ChaosRunState> InjectAsync(Func<ChaosService> service, ChaosRunState state, InvocationContext context, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<ChaosRunState> InjectAsync(ChaosStepDependencies deps, ChaosRunState state, InvocationContext context, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var runId = RunId(state);
-        var (_, result) = await service().StartAsync(state.Campaign, runId, cancellationToken).ConfigureAwait(false);
+        var (_, result) = await deps.Cluster().StartAsync(state.Campaign, runId, cancellationToken).ConfigureAwait(false);
         context.Metrics.Add("ChaosFaultsInjected", result.Objects.Count + result.CordonedNodes.Count, MetricUnit.Count);
         return (state with { InjectedAt = now, FaultsEndAt = now + ChaosRunClock.Duration(state.Campaign) })
             .Log(now, "fault-start", string.Join(", ", result.Objects.Concat(result.CordonedNodes.Select(n => "cordon " + n))));
     }
 
-    public static async Task<ChaosRunState> ObserveAsync(Func<ChaosService> service, ChaosRunState state, InvocationContext context, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<ChaosRunState> ObserveAsync(ChaosStepDependencies deps, ChaosRunState state, InvocationContext context, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var states = await service().ReadStatusAsync(RunId(state), ChaosService.RunNamespaces(state.Campaign), cancellationToken).ConfigureAwait(false);
+        var states = await deps.Cluster().ReadStatusAsync(RunId(state), ChaosService.RunNamespaces(state.Campaign), cancellationToken).ConfigureAwait(false);
         if (states.FirstOrDefault(s => s.Failure is not null) is { } failed)
         {
             throw new ChaosAbortedException($"{failed.Kind} {failed.Name} failed to inject: {failed.Failure}");
         }
 
+        var during = await SteadyState.PollAsync(state.Campaign, deps.Probes, ProbePhases.During, now, cancellationToken).ConfigureAwait(false);
+        var observed = state.Record(during);
+        if (SteadyState.AbortReason(state.Campaign, observed.Polls!) is { } reason)
+        {
+            throw new ChaosAbortedException(reason);
+        }
+
         var over = state.FaultsEndAt is { } end && now >= end;
         var detail = string.Join("; ", states.Select(s => $"{s.Kind}/{s.Name} injected={s.Injected}"));
-        return (state with { FaultsOver = over }).Log(now, over ? "fault-stop" : "observe", detail);
+        var probes = during.Passed ? "probes pass" : "probes failing: " + during.Failures;
+        return (observed with { FaultsOver = over }).Log(now, over ? "fault-stop" : "observe", $"{detail}; {probes}");
     }
 
-    public static async Task<ChaosRunState> RollbackAsync(Func<ChaosService> service, ChaosRunState state, InvocationContext context, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// After recovery: steady state must be back within the campaign's recovery timeout. Sets
+    /// <see cref="ChaosRunState.Recovered"/> once decided; until then the workflow polls again.
+    /// </summary>
+    public static async Task<ChaosRunState> VerifyAsync(ChaosStepDependencies deps, ChaosRunState state, InvocationContext context, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var deadline = state.RecoveryDeadline ?? now + ChaosRunClock.RecoveryTimeout(state.Campaign);
+        var after = await SteadyState.PollAsync(state.Campaign, deps.Probes, ProbePhases.After, now, cancellationToken).ConfigureAwait(false);
+        var next = (state with { RecoveryDeadline = deadline }).Record(after);
+        if (after.Passed)
+        {
+            return (next with { Recovered = true, RecoveredAt = now }).Log(now, "recovered", $"steady state back {(now - (state.FaultsEndAt ?? now)).TotalSeconds:0} s after the faults' end");
+        }
+
+        return now >= deadline
+            ? (next with { Recovered = false }).Log(now, "not-recovered", $"steady state not back within {state.Campaign.SteadyState.RecoveryTimeout}: {after.Failures}")
+            : next.Log(now, "recovering", after.Failures);
+    }
+
+    public static async Task<ChaosRunState> RollbackAsync(ChaosStepDependencies deps, ChaosRunState state, InvocationContext context, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (state.RunId is null)
         {
             return (state with { Clean = true }).Log(now, "rollback", "nothing was started");
         }
 
-        var result = await service().RollbackAsync(state.Campaign, state.RunId, cancellationToken).ConfigureAwait(false);
+        var result = await deps.Cluster().RollbackAsync(state.Campaign, state.RunId, cancellationToken).ConfigureAwait(false);
         var attempts = state.RollbackAttempts + 1;
         var next = (state with { Clean = result.Clean, RollbackAttempts = attempts })
             .Log(now, "rollback", $"attempt {attempts}: deleted {result.Deleted.Count}, uncordoned {result.Uncordoned.Count}, left {result.RemainingObjects.Count + result.RemainingCordons.Count}");
@@ -59,7 +92,7 @@ internal static class ChaosSteps
             : next;
     }
 
-    public static Task<ChaosRunState> ReportAsync(Func<ChaosService> service, ChaosRunState state, InvocationContext context, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<ChaosRunState> ReportAsync(ChaosStepDependencies deps, ChaosRunState state, InvocationContext context, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var outcome = state.Error is { } error ? $"failed: {error.Error}: {error.Cause}" : "completed";
         var score = ResilienceScore.Compute(state);
@@ -71,8 +104,10 @@ internal static class ChaosSteps
             context.Metrics.Add("ChaosResilienceScore", value, MetricUnit.None);
         }
 
-        context.Log.Info($"chaos run {state.RunId}: {outcome}, clean={state.Clean}, score={score?.ToString(CultureInfo.InvariantCulture) ?? "none"}");
-        return Task.FromResult((state with { Outcome = outcome, Score = score }).Log(now, "report", outcome));
+        var reported = (state with { Outcome = outcome, Score = score }).Log(now, "report", outcome);
+        var key = await ChaosReportWriter.WriteAsync(deps.Reports, reported, now, cancellationToken).ConfigureAwait(false);
+        context.Log.Info($"chaos run {state.RunId}: {outcome}, clean={state.Clean}, score={score?.ToString(CultureInfo.InvariantCulture) ?? "none"}, report {key}");
+        return reported with { ReportKey = key };
     }
 
     private static string RunId(ChaosRunState state) =>
