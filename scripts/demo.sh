@@ -4,7 +4,7 @@
 # real bench handlers in-process against a throwaway local clickhouse-server, reports in a local directory.
 # Ends by printing the path of the report.html that run produced.
 # Tunables (environment): DQE_DEMO_SCALE (hits rows, default 10k), DQE_DEMO_ITERATIONS (default 3),
-# DQE_DEMO_REPORTS (report store directory, default .dqe/demo/reports; kept, so later runs compare with it).
+# DQE_DEMO_REPORTS (report store directory, default .dqe/demo; kept, so later runs compare with it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # The jsii runtime behind the CDK warns on every start that node 20 is past end-of-life; it works, so keep logs readable.
@@ -12,7 +12,7 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20 JSII_SILENCE_WARNING_UNT
 env_name="${1:-dev}"
 scale="${DQE_DEMO_SCALE:-10k}"
 iterations="${DQE_DEMO_ITERATIONS:-3}"
-reports="${DQE_DEMO_REPORTS:-$PWD/.dqe/demo/reports}"
+reports="${DQE_DEMO_REPORTS:-$PWD/.dqe/demo}"
 
 log() { printf '[demo] %s\n' "$*" >&2; }
 
