@@ -103,7 +103,10 @@ cat >"$work/input.json" <<EOF
 EOF
 mkdir -p "$reports"
 log "running the synthesized benchmark workflow locally (clickbench, $scale rows, $iterations iterations per query)"
-./dqe workflow run benchmark --env "$env_name" --assembly cdk.out --input "$work/input.json" --reports-dir "$reports" >"$work/output.json"
+if ! ./dqe workflow run benchmark --env "$env_name" --assembly cdk.out --input "$work/input.json" --reports-dir "$reports" >"$work/output.json"; then
+  log "the benchmark workflow failed (see above); its partial report is under $reports/reports"
+  exit 1
+fi
 html_key="$(node -e 'const o = JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8")); process.stdout.write(o.report.htmlKey);' "$work/output.json")"
 log "benchmark report:"
 echo "$reports/$html_key"
