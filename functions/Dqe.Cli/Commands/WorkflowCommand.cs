@@ -45,9 +45,10 @@ internal static class WorkflowCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Print each Task state and what answers it; run nothing." };
         var failAt = new Option<string?>("--fail-at") { Description = "Inject a failure into this Task state to watch the failure path." };
         var waitMs = new Option<int>("--wait-ms") { Description = "Wait states last this long (ms); -1 keeps the defined waits.", DefaultValueFactory = _ => 0 };
+        var reportsDir = new Option<DirectoryInfo?>("--reports-dir") { Description = "Bench handlers keep runs and reports in this directory instead of the reports bucket (DQE_REPORTS_DIR)." };
         var command = new Command("run", "Run a workflow's synthesized definition locally; Lambda tasks run the real handlers in-process, AWS API tasks hit local fakes.")
         {
-            name, input, env, assembly, dryRun, failAt, waitMs,
+            name, input, env, assembly, dryRun, failAt, waitMs, reportsDir,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -85,7 +86,13 @@ internal static class WorkflowCommand
                 return 0;
             }
 
-            var handlers = new HandlerTaskRouter(new LocalInvoker(LocalHost.Services(), TextWriter.Null, new HostingOptions()), TimeSpan.FromMinutes(5));
+            var handlerEnvironment = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (parse.GetValue(reportsDir) is { } reports)
+            {
+                handlerEnvironment["DQE_REPORTS_DIR"] = reports.FullName;
+            }
+
+            var handlers = new HandlerTaskRouter(new LocalInvoker(LocalHost.Services(handlerEnvironment), TextWriter.Null, new HostingOptions()), TimeSpan.FromMinutes(5));
             ITaskRouter router = new TaskRouter(handlers, new AwsApiFake(TimeProvider.System));
             if (parse.GetValue(failAt) is { } injected)
             {
@@ -97,6 +104,12 @@ internal static class WorkflowCommand
             var result = await new LocalWorkflowRunner(tooling).RunAsync(workflow, executionInput, router,
                 new LocalRunOptions { WaitMilliseconds = wait < 0 ? null : wait }, new TransitionPrinter(error).OnEvent, cancellationToken).ConfigureAwait(false);
             await error.WriteLineAsync($"{result.Status} after {result.Transitions} transitions{(result.Error is null ? "" : $": {result.Error}: {result.Cause}")}").ConfigureAwait(false);
+            if (TransitionBudgets.Find(parse.GetRequiredValue(name)) is { } budget)
+            {
+                await error.WriteLineAsync(budget.Overrun(parse.GetRequiredValue(name), result)
+                    ?? $"within the {(result.Succeeded ? "happy-path" : "failure-path")} transition budget: {result.Transitions} of {budget.Allowed(result)}").ConfigureAwait(false);
+            }
+
             await output.WriteLineAsync(result.Output?.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) ?? "null").ConfigureAwait(false);
             return result.Succeeded ? 0 : 1;
         });

@@ -1,17 +1,11 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization.Metadata;
-using Amazon.CDK;
-using Amazon.CDK.Assertions;
-using Amazon.CDK.AWS.Lambda;
-using Amazon.CDK.AWS.Logs;
 using Dqe.Cli.Tests.TestHelpers;
 using Dqe.Cli.Workflows;
 using Dqe.Core.Chaos.Campaigns;
 using Dqe.Core.Hosting;
 using Dqe.TestServers;
 using Dqe.TestServers.Kubernetes;
-using Dqe.Workflows.Building;
+using Dqe.Workflows;
 using Dqe.Workflows.Chaos;
 using Dqe.Workflows.Local;
 
@@ -20,7 +14,7 @@ namespace Dqe.Cli.Tests.Workflows;
 /// <summary>The synthesized chaos state machine, run locally with the real handlers against a fake Kubernetes API.</summary>
 public sealed class ChaosWorkflowTests : IAsyncLifetime
 {
-    private static readonly Lazy<LocalWorkflow> Machine = new(Synthesize);
+    private static readonly Lazy<LocalWorkflow> Machine = new(() => WorkflowAssembly.Extract(new ChaosWorkflow()));
     private const string Campaign = """
         apiVersion: dqe.io/v1alpha1
         kind: ChaosCampaign
@@ -168,6 +162,7 @@ public sealed class ChaosWorkflowTests : IAsyncLifetime
         Assert.True(result.Output?["recovered"]?.GetValue<bool>());
         Assert.Equal(70, result.Output?["score"]?.GetValue<int>());
         AssertNothingLeft();
+        Assert.True(TransitionBudgets.Within(WorkflowNames.Chaos, result, out var overrun), overrun);
     }
 
     [Theory]
@@ -181,6 +176,7 @@ public sealed class ChaosWorkflowTests : IAsyncLifetime
         Assert.Contains(state == "Report" ? "Recover" : "Rollback", result.Path);
         Assert.Equal("CampaignFailed", result.Path[^1]);
         AssertNothingLeft();
+        Assert.True(TransitionBudgets.Within(WorkflowNames.Chaos, result, out var overrun), overrun);
     }
 
     [Fact]
@@ -196,6 +192,7 @@ public sealed class ChaosWorkflowTests : IAsyncLifetime
         Assert.Contains("Rollback", result.Path);
         Assert.Contains(result.Events, e => e.Cause?.Contains("no such device", StringComparison.Ordinal) == true);
         AssertNothingLeft();
+        Assert.True(TransitionBudgets.Within(WorkflowNames.Chaos, result, out var overrun), overrun);
     }
 
     [Fact]
@@ -211,6 +208,7 @@ public sealed class ChaosWorkflowTests : IAsyncLifetime
 
         Assert.Null(sweep!.Error);
         AssertNothingLeft();
+        Assert.True(TransitionBudgets.Within(WorkflowNames.Chaos, result, out var overrun), overrun);
     }
 
     private void AssertNothingLeft()
@@ -238,22 +236,5 @@ public sealed class ChaosWorkflowTests : IAsyncLifetime
     {
         var input = new JsonObject { ["campaign"] = JsonNode.Parse(CampaignLoader.ToJson(CampaignLoader.Load(campaign))) };
         return await new LocalWorkflowRunner(NodeTooling.Discover()).RunAsync(Machine.Value, input, router, new LocalRunOptions(), null, CancellationToken.None);
-    }
-
-    private static LocalWorkflow Synthesize()
-    {
-        var app = new App();
-        var stack = new Stack(app, "ChaosWorkflowTest", new StackProps { Env = new Amazon.CDK.Environment { Region = "eu-west-1", Account = "111111111111" } });
-        var code = Code.FromAsset(Directory.CreateTempSubdirectory("dqe-fn-").FullName);
-        var workflow = new ChaosWorkflow();
-        var functions = workflow.Handlers.ToDictionary(h => h, h => (IFunction)new Function(stack, h.Replace('.', '-'), new FunctionProps
-        {
-            Runtime = Runtime.PROVIDED_AL2023,
-            Handler = h,
-            Code = code,
-        }));
-        _ = new DqeStateMachine(stack, "Machine", new DqeStateMachineProps(workflow, new WorkflowContext("test", h => functions[h]), RetentionDays.ONE_WEEK));
-        var json = JsonSerializer.SerializeToNode(Template.FromStack(stack).ToJSON(), new JsonSerializerOptions { TypeInfoResolver = new DefaultJsonTypeInfoResolver() })!.AsObject();
-        return Assert.Single(AslExtractor.Extract(json, "eu-west-1"));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Dqe.Workflows;
 using Dqe.Workflows.Backup;
 using Dqe.Workflows.Local;
 using Dqe.Workflows.Local.Fakes;
@@ -32,6 +33,7 @@ public sealed class BackupWorkflowTests
         Assert.Equal(2, snapshots.Count);
         Assert.All(snapshots, s => Assert.Contains("\"Key\":\"dqe:run-id\",\"Value\":\"ch-full-20261122-020000\"", s.Input!.ToJsonString(), StringComparison.Ordinal));
         Assert.DoesNotContain(aws.Calls, c => c.State == "Alert");
+        Assert.True(TransitionBudgets.Within(WorkflowNames.Backup, result, out var overrun), overrun);
     }
 
     [Fact]
@@ -47,6 +49,7 @@ public sealed class BackupWorkflowTests
         Assert.Equal("mark-failed", handler.Actions.Last());
         Assert.DoesNotContain("retention", handler.Actions);
         Assert.Single(aws.Calls, c => c.State == "Alert");
+        Assert.True(TransitionBudgets.Within(WorkflowNames.Backup, result, out var overrun), overrun);
     }
 
     [Fact]
@@ -60,6 +63,7 @@ public sealed class BackupWorkflowTests
         Assert.Contains("disk full", result.Cause, StringComparison.Ordinal);
         Assert.DoesNotContain("verify-start", handler.Actions);
         Assert.Equal("mark-failed", handler.Actions.Last());
+        Assert.True(TransitionBudgets.Within(WorkflowNames.Backup, result, out var overrun), overrun);
     }
 
     [Theory]
@@ -75,6 +79,7 @@ public sealed class BackupWorkflowTests
         Assert.Contains($"failure injected into '{state}'", result.Cause, StringComparison.Ordinal);
         Assert.Equal(state != "Plan", handler.Actions.Contains("mark-failed"));
         Assert.Equal(["Alert", "BackupFailed"], result.Path.TakeLast(2));
+        Assert.True(TransitionBudgets.Within(WorkflowNames.Backup, result, out var overrun), overrun);
     }
 
     private static Task<WorkflowRunResult> RunAsync(ITaskRouter router) =>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Dqe.Workflows;
 using Dqe.Workflows.Benchmarks;
 using Dqe.Workflows.Local;
 using Dqe.Workflows.Local.Fakes;
@@ -25,6 +26,7 @@ public sealed class BenchmarkWorkflowTests
         Assert.Equal(3, result.Output!["results"]!.AsArray().Count);
         Assert.Equal("runs/r1/queries/q02.json", result.Output["results"]![1]!["key"]!.GetValue<string>());
         Assert.DoesNotContain(handlers.Invoked, i => i.Handler == BenchmarkWorkflow.Report && i.Input!["error"] is not null);
+        Assert.True(TransitionBudgets.Within(WorkflowNames.Benchmark, result, out var overrun), overrun);
     }
 
     [Fact]
@@ -38,6 +40,7 @@ public sealed class BenchmarkWorkflowTests
         Assert.Equal("Dqe.BenchmarkFailed", result.Error);
         Assert.Equal("QueriesFailed", result.Path[^1]);
         Assert.Contains(handlers.Invoked, i => i.Handler == BenchmarkWorkflow.Report);
+        Assert.True(TransitionBudgets.Within(WorkflowNames.Benchmark, result, out var overrun), overrun);
     }
 
     [Theory]
@@ -59,6 +62,7 @@ public sealed class BenchmarkWorkflowTests
         var partial = handlers.Invoked.Last(i => i.Handler == BenchmarkWorkflow.Report);
         Assert.NotNull(partial.Input!["error"]);
         Assert.Equal("clickhouse", partial.Input!["engine"]!.GetValue<string>());
+        Assert.True(TransitionBudgets.Within(WorkflowNames.Benchmark, result, out var overrun), overrun);
     }
 
     private static TaskRouter Route(ITaskRouter handlers) => new(handlers, new AwsApiFake(new FakeTimeProvider()));

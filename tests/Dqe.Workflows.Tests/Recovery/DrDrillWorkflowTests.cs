@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Dqe.Workflows;
 using Dqe.Workflows.Local;
 using Dqe.Workflows.Local.Fakes;
 using Dqe.Workflows.Recovery;
@@ -23,6 +24,7 @@ public sealed class DrDrillWorkflowTests
         Assert.Equal(2, result.Path.Count(s => s == "WaitHeartbeat"));
         Assert.Contains("WaitRecovery", result.Path);
         Assert.Equal("Passed", result.Path[^1]);
+        Assert.True(TransitionBudgets.Within(WorkflowNames.DisasterRecovery, result, out var overrun), overrun);
     }
 
     [Fact]
@@ -34,6 +36,7 @@ public sealed class DrDrillWorkflowTests
 
         Assert.Equal(("FAILED", "Dqe.DrillFailed"), (result.Status, result.Error));
         Assert.Equal(["measure", "fail-back", "report"], handler.Actions.TakeLast(3));
+        Assert.True(TransitionBudgets.Within(WorkflowNames.DisasterRecovery, result, out var overrun), overrun);
     }
 
     [Theory]
@@ -52,6 +55,7 @@ public sealed class DrDrillWorkflowTests
         Assert.Contains($"failure injected into '{state}'", result.Cause, StringComparison.Ordinal);
         Assert.Equal(["FailBackAfterError", "ReportAfterError", "DrillCrashed"], result.Path.TakeLast(3));
         Assert.Contains($"failure injected into '{state}'", handler.LastFailBack!["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(TransitionBudgets.Within(WorkflowNames.DisasterRecovery, result, out var overrun), overrun);
     }
 
     [Theory]
@@ -66,6 +70,7 @@ public sealed class DrDrillWorkflowTests
         Assert.Equal(("FAILED", "Dqe.DrillCrashed"), (result.Status, result.Error));
         // A failed start changed nothing; a failed report comes after the fail-back already ran.
         Assert.Equal(state == "Start" ? 0 : 1, handler.Actions.Count(a => a == "fail-back"));
+        Assert.True(TransitionBudgets.Within(WorkflowNames.DisasterRecovery, result, out var overrun), overrun);
     }
 
     [Fact]
@@ -75,6 +80,7 @@ public sealed class DrDrillWorkflowTests
 
         Assert.True(result.Succeeded, $"{result.Error}: {result.Cause}");
         Assert.Equal("DryRunDone", result.Path[^1]);
+        Assert.True(TransitionBudgets.Within(WorkflowNames.DisasterRecovery, result, out var overrun), overrun);
     }
 
     private static Task<WorkflowRunResult> RunAsync(ScriptedDrillHandler handler, bool dryRun, string? failAt = null)

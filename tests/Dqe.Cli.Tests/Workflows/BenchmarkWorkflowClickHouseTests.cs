@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using Dqe.Cli.Tests.TestHelpers;
+using Dqe.Core.Benchmarks;
+using Dqe.Workflows.Benchmarks;
+
+namespace Dqe.Cli.Tests.Workflows;
+
+/// <summary>
+/// The demo's path (scripts/demo.sh): `dqe workflow run benchmark` over a synthesized assembly, the bench
+/// handlers in-process against a real local clickhouse-server, the report store a local directory.
+/// </summary>
+public sealed class BenchmarkWorkflowClickHouseTests(ClickHouseServerFixture clickhouse) : IClassFixture<ClickHouseServerFixture>
+{
+    private const int Iterations = 2;
+    private static readonly Lazy<string> Assembly = new(() => WorkflowAssembly.Synthesize(new BenchmarkWorkflow()));
+
+    [Fact]
+    public async Task Run_ClickBenchOnLocalServer_WritesReportWithEveryQueryMeasured()
+    {
+        var reports = Directory.CreateTempSubdirectory("dqe-reports-").FullName;
+        var input = await InputFileAsync(new JsonObject
+        {
+            ["engine"] = "clickhouse", ["suite"] = "clickbench", ["scale"] = "10k", ["server"] = clickhouse.Uri.ToString(),
+            ["warmups"] = 1, ["iterations"] = Iterations, ["concurrency"] = new JsonArray(1), ["maxConcurrency"] = 2,
+        });
+
+        var result = await CliRunner.RunAsync("workflow", "run", "benchmark", "--env", WorkflowAssembly.Env, "--assembly", Assembly.Value, "--input", input, "--reports-dir", reports);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var htmlKey = JsonNode.Parse(result.Stdout)!["report"]!["htmlKey"]!.GetValue<string>();
+        var html = Path.Combine(reports, htmlKey);
+        Assert.True(File.Exists(html), $"no report at {html}");
+        Assert.Contains("chart-distribution", await File.ReadAllTextAsync(html), StringComparison.Ordinal);
+        var report = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Path.GetDirectoryName(html)!, "report.json")))!;
+        Assert.Equal("Succeeded", (string?)report["status"]);
+        var expected = QueryCatalog.Embedded.Resolve("clickhouse", "clickbench").Select(q => q.Id).ToList();
+        var queries = report["queries"]!.AsArray();
+        Assert.Equal(expected, queries.Select(q => (string?)q!["id"]));
+        Assert.All(queries, q => Assert.True((string?)q!["status"] == "Ok" && q["levels"]![0]!["samplesMs"]!.AsArray().Count == Iterations, q!.ToJsonString()));
+        Assert.Contains("within the happy-path transition budget", result.Stderr, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(reports, "baselines", "clickhouse", "clickbench", "10k", "latest.json")));
+    }
+
+    [Fact]
+    public async Task Run_ServerUnreachable_WritesPartialReportAndExitsOne()
+    {
+        var reports = Directory.CreateTempSubdirectory("dqe-reports-").FullName;
+        var input = await InputFileAsync(new JsonObject
+        {
+            ["engine"] = "clickhouse", ["suite"] = "clickbench", ["scale"] = "10k", ["server"] = "http://127.0.0.1:1/", ["queries"] = new JsonArray("q00"),
+        });
+
+        var result = await CliRunner.RunAsync("workflow", "run", "benchmark", "--env", WorkflowAssembly.Env, "--assembly", Assembly.Value, "--input", input, "--reports-dir", reports);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("PartialReport", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Dqe.BenchmarkFailed", result.Stderr, StringComparison.Ordinal);
+        var partial = Assert.Single(Directory.EnumerateFiles(Path.Combine(reports, "reports"), "report.json", SearchOption.AllDirectories));
+        Assert.Equal("Failed", (string?)JsonNode.Parse(await File.ReadAllTextAsync(partial))!["status"]);
+    }
+
+    private static async Task<string> InputFileAsync(JsonObject input)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"dqe-bench-input-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, input.ToJsonString());
+        return path;
+    }
+}
