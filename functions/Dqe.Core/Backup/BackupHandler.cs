@@ -10,7 +10,7 @@ namespace Dqe.Core.Backup;
 internal sealed class BackupHandler : FunctionHandler<BackupStepRequest, BackupStepResponse>
 {
     public const string Name = "dqe.backup";
-    private static readonly string[] Actions = ["plan", "start", "poll", "complete", "verify-start", "verify-finish", "mark-failed", "retention", "list"];
+    private static readonly string[] Actions = ["plan", "start", "poll", "complete", "verify-start", "verify-finish", "mark-failed", "retention", "list", "save-catalog", "export-topics"];
     private readonly Lazy<BackupService> _service;
 
     public BackupHandler(Func<BackupService> service)
@@ -48,6 +48,14 @@ internal sealed class BackupHandler : FunctionHandler<BackupStepRequest, BackupS
                 context.Log.Error($"backup {request.BackupId} unusable: {request.Error}");
                 context.Metrics.Add("BackupUnusable", 1, MetricUnit.Count);
                 return new(action, Manifest: await service.MarkFailedAsync(Require(request.BackupId, "$.backupId"), request.Error ?? "unknown error", cancellationToken).ConfigureAwait(false));
+            case "save-catalog":
+                var page = await service.Extras.SaveCatalogPageAsync(Require(request.BackupId, "$.backupId"),
+                    request.Page ?? throw new InvalidRequestException("$.page", "is required for this action"), Require(request.Tables, "$.tables"), cancellationToken).ConfigureAwait(false);
+                return new(action, Saved: page, Count: request.Tables!.Count);
+            case "export-topics":
+                var (file, count) = await service.Extras.ExportTopicsAsync(Require(request.BackupId, "$.backupId"), cancellationToken).ConfigureAwait(false);
+                context.Metrics.Add("BackupKafkaTopics", count, MetricUnit.Count);
+                return new(action, Saved: file, Count: count);
             case "retention":
                 return new(action, Deleted: await service.ApplyRetentionAsync(cancellationToken).ConfigureAwait(false));
             default:
