@@ -151,6 +151,8 @@ internal static class BackupAwsSteps
         {
             Service = "glue",
             Action = "getTables",
+            // Spelled as IAM documents it (CDK would derive "glue:getTables", which IAM also accepts).
+            IamAction = "glue:GetTables",
             Parameters = parameters,
             IamResources = [Arn("catalog"), Arn($"database/{database}"), Arn($"table/{database}/*")],
             ResultPath = "$.catalog.result",
