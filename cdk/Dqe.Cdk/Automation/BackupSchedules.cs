@@ -7,24 +7,38 @@ namespace Dqe.Cdk.Automation;
 
 /// <summary>
 /// EventBridge schedules (UTC) for the backup and DR drill state machines: full backup Sundays 02:00,
-/// incremental Monday–Saturday 02:00, a replica-loss drill Wednesdays 03:00. Volume ids for EBS snapshots are
-/// passed as workflow input (empty until the engine volumes are known to the stack).
+/// incremental Monday–Saturday 02:00, a replica-loss drill Wednesdays 03:00. The engine volumes to snapshot are
+/// named by a tag filter (backup.volumeTag, e.g. the EBS CSI driver's <c>kubernetes.io/created-for/pvc/namespace=clickhouse</c>)
+/// that the workflow resolves with ec2:describeVolumes at run time, so new volumes are included without a deploy.
 /// </summary>
 public sealed class BackupSchedules : Construct
 {
-    public BackupSchedules(Construct scope, string id, IStateMachine? backup, IStateMachine? drill)
+    public BackupSchedules(Construct scope, string id, IStateMachine? backup, IStateMachine? drill, string volumeTag = "")
         : base(scope, id)
     {
+        ArgumentNullException.ThrowIfNull(volumeTag);
         if (backup is not null)
         {
-            Add("WeeklyFull", "SUN", "2", backup, new Dictionary<string, object> { ["kind"] = "full", ["volumeIds"] = Array.Empty<string>() });
-            Add("DailyIncremental", "MON-SAT", "2", backup, new Dictionary<string, object> { ["kind"] = "incremental", ["volumeIds"] = Array.Empty<string>() });
+            Add("WeeklyFull", "SUN", "2", backup, BackupInput("full", volumeTag));
+            Add("DailyIncremental", "MON-SAT", "2", backup, BackupInput("incremental", volumeTag));
         }
 
         if (drill is not null)
         {
             Add("WeeklyDrill", "WED", "3", drill, new Dictionary<string, object> { ["scenario"] = "replica-loss", ["dryRun"] = false });
         }
+    }
+
+    private static Dictionary<string, object> BackupInput(string kind, string volumeTag)
+    {
+        var input = new Dictionary<string, object> { ["kind"] = kind, ["volumeIds"] = Array.Empty<string>() };
+        if (volumeTag.Length > 0)
+        {
+            var at = volumeTag.IndexOf('=', StringComparison.Ordinal);
+            input["volumeFilter"] = new Dictionary<string, object> { ["name"] = "tag:" + volumeTag[..at], ["values"] = new[] { volumeTag[(at + 1)..] } };
+        }
+
+        return input;
     }
 
     private void Add(string id, string weekDays, string hour, IStateMachine machine, Dictionary<string, object> input) =>

@@ -39,6 +39,7 @@ internal static partial class ConfigValidator
             $"security.findingsEmail = '{config.Security.FindingsEmail}' is not an email address");
         ObservabilityConfigValidator.Validate(config.Observability, config.Network.AvailabilityZones.Count, Check);
         EnginesConfigValidator.Validate(config, Check);
+        BackupConfigValidator.Validate(config, Check);
         return errors;
     }
 

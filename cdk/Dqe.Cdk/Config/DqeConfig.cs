@@ -35,6 +35,8 @@ public sealed record DqeConfig
 
     public EnginesConfig Engines { get; init; } = new();
 
+    public BackupConfig Backup { get; init; } = new();
+
     /// <summary>CloudWatch Logs retention for the cluster, flow logs and functions (a value CloudWatch accepts).</summary>
     public int LogRetentionDays { get; init; } = 30;
 

@@ -98,6 +98,22 @@ public sealed class AutomationAccess : Construct
             Rule(["clickhouse.altinity.com"], ["clickhouseinstallations"], ["get", "patch"], [ClickHouse.InstallationName]),
             Rule(["clickhouse.altinity.com"], ["clickhouseinstallations"], ["list", "watch"])));
         documents.Add(Binding("RoleBinding", "dqe-automation-clickhouse-replicas", EngineNamespaces.ClickHouse));
+        // DR drills (KubernetesDrillActions): replica-loss deletes a server's volume claim with its pod; az-loss
+        // drains a zone's nodes, whose pods may be in any namespace (list by node, evict through the Eviction API
+        // so PodDisruptionBudgets apply); fail-back finds labelled scratch namespaces. Namespace delete is not
+        // granted: nothing the drills run creates one, and RBAC cannot limit a delete to labelled namespaces.
+        documents.Add(NamespacedRole("dqe-automation-drill-claims", EngineNamespaces.ClickHouse,
+            Rule([""], ["persistentvolumeclaims"], ["get", "list", "delete"])));
+        documents.Add(Binding("RoleBinding", "dqe-automation-drill-claims", EngineNamespaces.ClickHouse));
+        documents.Add(ClusterRole("dqe-automation-drill",
+            Rule([""], ["pods"], ["list"]),
+            Rule([""], ["pods/eviction"], ["create"]),
+            Rule([""], ["namespaces"], ["list"])));
+        documents.Add(Binding("ClusterRoleBinding", "dqe-automation-drill", ns: null));
+        // Backups save the Kafka topic definitions (Strimzi KafkaTopic resources): read only.
+        documents.Add(NamespacedRole("dqe-automation-kafka-topics", EngineNamespaces.Kafka,
+            Rule(["kafka.strimzi.io"], ["kafkatopics"], ["get", "list"])));
+        documents.Add(Binding("RoleBinding", "dqe-automation-kafka-topics", EngineNamespaces.Kafka));
         documents.Add(NamespacedRole("dqe-automation-trino-hpa", EngineNamespaces.Trino,
             Rule(["autoscaling"], ["horizontalpodautoscalers"], ["get", "patch"], [TrinoWorkerHpa]),
             Rule(["autoscaling"], ["horizontalpodautoscalers"], ["list", "watch"])));

@@ -143,6 +143,10 @@ internal static class ClickHouseInstallationManifest
         {
             // IRSA: the SDK's default chain picks up the pod's web identity token; no keys anywhere.
             settings[$"{disk}/use_environment_credentials"] = true;
+            // BACKUP ... TO S3('<this prefix>/<id>') matches this endpoint section by URL prefix and signs with the
+            // same IRSA credentials; the SQL never carries a key.
+            settings["s3/backups/endpoint"] = store.Url(store.BackupsBucket, BackupPrefix);
+            settings["s3/backups/use_environment_credentials"] = true;
         }
 
         return settings;

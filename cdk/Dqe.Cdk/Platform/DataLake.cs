@@ -4,6 +4,7 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.S3;
 using Constructs;
+using Dqe.Cdk.Config;
 
 namespace Dqe.Cdk.Platform;
 
@@ -25,7 +26,7 @@ public sealed class DataLake : Construct
 
         Key = new Key(this, "DataKey", new KeyProps
         {
-            Alias = $"alias/dqe-{props.EnvName}-data",
+            Alias = KeyAlias(props.EnvName),
             Description = $"Dqe {props.EnvName}: encrypts the lake, backups and reports buckets",
             EnableKeyRotation = true,
             RemovalPolicy = removal,
@@ -53,17 +54,10 @@ public sealed class DataLake : Construct
             Housekeeping(lifecycle.NoncurrentVersionExpiryDays),
         ]);
 
-        BackupsBucket = SecureBucket("Backups", "backups/", removal, props.Ephemeral,
-        [
-            new LifecycleRule
-            {
-                Id = "backups-retention",
-                // Instant Retrieval keeps restores (and restore verification) fast while cutting cost.
-                Transitions = [new Transition { StorageClass = StorageClass.GLACIER_INSTANT_RETRIEVAL, TransitionAfter = Duration.Days(lifecycle.BackupsGlacierAfterDays) }],
-                Expiration = Duration.Days(lifecycle.BackupsExpireAfterDays),
-            },
-            Housekeeping(lifecycle.NoncurrentVersionExpiryDays),
-        ]);
+        _removal = removal;
+        _ephemeral = props.Ephemeral;
+        _lifecycle = lifecycle;
+        BackupsBucket = SecureBucket("Backups", "backups/", removal, props.Ephemeral, BackupRules(lifecycle));
 
         ReportsBucket = SecureBucket("Reports", "reports/", removal, props.Ephemeral,
         [
@@ -71,7 +65,7 @@ public sealed class DataLake : Construct
             Housekeeping(lifecycle.NoncurrentVersionExpiryDays),
         ]);
 
-        GlueDatabaseName = $"dqe_{props.EnvName.Replace('-', '_')}_lake";
+        GlueDatabaseName = Dqe.Workflows.Backup.LakeCatalog.DatabaseName(props.EnvName);
         var database = new CfnDatabase(this, "Catalog", new CfnDatabaseProps
         {
             CatalogId = Stack.Of(this).Account,
@@ -85,7 +79,14 @@ public sealed class DataLake : Construct
         database.ApplyRemovalPolicy(removal);
     }
 
+    private readonly RemovalPolicy _removal;
+    private readonly bool _ephemeral;
+    private readonly LakeConfig _lifecycle;
+
     public Key Key { get; }
+
+    /// <summary>Alias of an environment's data key: other environments name it by this (e.g. as a replication target).</summary>
+    public static string KeyAlias(string envName) => $"alias/dqe-{envName}-data";
 
     public Bucket LakeBucket { get; }
 
@@ -134,8 +135,28 @@ public sealed class DataLake : Construct
         });
     }
 
-    private Bucket SecureBucket(string id, string logPrefix, RemovalPolicy removal, bool autoDelete, LifecycleRule[] rules) => new(this, id, new BucketProps
+    /// <summary>
+    /// A second backups bucket with a fixed <paramref name="bucketName"/> that another region's backups replicate into:
+    /// same key, versioning, logging and retention as <see cref="BackupsBucket"/>.
+    /// </summary>
+    public Bucket AddBackupsReplicaBucket(string bucketName) =>
+        SecureBucket("BackupsReplica", "backups-replica/", _removal, _ephemeral, BackupRules(_lifecycle), bucketName);
+
+    private static LifecycleRule[] BackupRules(LakeConfig lifecycle) =>
+    [
+        new LifecycleRule
+        {
+            Id = "backups-retention",
+            // Instant Retrieval keeps restores (and restore verification) fast while cutting cost.
+            Transitions = [new Transition { StorageClass = StorageClass.GLACIER_INSTANT_RETRIEVAL, TransitionAfter = Duration.Days(lifecycle.BackupsGlacierAfterDays) }],
+            Expiration = Duration.Days(lifecycle.BackupsExpireAfterDays),
+        },
+        Housekeeping(lifecycle.NoncurrentVersionExpiryDays),
+    ];
+
+    private Bucket SecureBucket(string id, string logPrefix, RemovalPolicy removal, bool autoDelete, LifecycleRule[] rules, string? bucketName = null) => new(this, id, new BucketProps
     {
+        BucketName = bucketName,
         Encryption = BucketEncryption.KMS,
         EncryptionKey = Key,
         BucketKeyEnabled = true,

@@ -100,7 +100,9 @@ public sealed class AutomationStack : Stack
         }
 
         _ = new BackupSchedules(this, "Schedules",
-            StateMachines.GetValueOrDefault("backup")?.StateMachine, StateMachines.GetValueOrDefault("dr-drill")?.StateMachine);
+            StateMachines.GetValueOrDefault("backup")?.StateMachine, StateMachines.GetValueOrDefault("dr-drill")?.StateMachine, config.Backup.VolumeTag);
+        _ = new BackupWiring(this, "BackupWiring", new BackupWiringProps(config, props.Engines.Store,
+            _functions.GetValueOrDefault(Dqe.Workflows.Backup.BackupWorkflow.Handler), _functions.GetValueOrDefault(Dqe.Workflows.Recovery.DrDrillWorkflow.Handler)));
     }
 
     /// <summary>Grants each function what its handler declares it needs (Kubernetes, engines, buckets).</summary>

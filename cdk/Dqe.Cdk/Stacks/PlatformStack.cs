@@ -15,6 +15,7 @@ public sealed class PlatformStack : Stack
         var config = props.Config;
         Network = new Network(this, "Network", new NetworkProps(config.Network, config.LogRetentionDays));
         Lake = new DataLake(this, "Lake", new DataLakeProps(config.Lake, config.Env, config.Ephemeral));
+        BackupReplication = new BackupReplication(this, "BackupReplication", new BackupReplicationProps(Lake, config.Backup, config.Env));
         Cluster = new KubernetesCluster(this, "Eks", new KubernetesClusterProps(
             Network.Vpc, config.Cluster, config.NodeGroups, config.Env, config.LogRetentionDays, config.Ephemeral));
 
@@ -35,6 +36,9 @@ public sealed class PlatformStack : Stack
     public Network Network { get; }
 
     public DataLake Lake { get; }
+
+    /// <summary>Cross-region replication of the backups bucket (source side) or the replica bucket (target side).</summary>
+    public BackupReplication BackupReplication { get; }
 
     public KubernetesCluster Cluster { get; }
 

@@ -10,7 +10,7 @@ namespace Dqe.Core.Backup;
 internal sealed class BackupHandler : FunctionHandler<BackupStepRequest, BackupStepResponse>
 {
     public const string Name = "dqe.backup";
-    private static readonly string[] Actions = ["plan", "start", "poll", "complete", "verify-start", "verify-finish", "mark-failed", "retention", "list"];
+    private static readonly string[] Actions = ["plan", "start", "poll", "complete", "verify-start", "verify-finish", "mark-failed", "retention", "list", "save-catalog", "export-topics"];
     private readonly Lazy<BackupService> _service;
 
     public BackupHandler(Func<BackupService> service)
@@ -24,6 +24,17 @@ internal sealed class BackupHandler : FunctionHandler<BackupStepRequest, BackupS
         var action = request.Action;
         // Checked before the service is built so a bad event never reaches configuration or the engine.
         var kind = action == "plan" ? ParseKind(request.Kind) : null;
+        if (action is "save-catalog" or "export-topics")
+        {
+            Require(request.BackupId, "$.backupId");
+        }
+
+        if (action == "save-catalog")
+        {
+            _ = request.Page ?? throw new InvalidRequestException("$.page", "is required for this action");
+            Require(request.Tables, "$.tables");
+        }
+
         var service = Actions.Contains(action) ? _service.Value : throw new InvalidRequestException("$.action", $"must be one of {string.Join(", ", Actions)}, got '{action}'");
         switch (action)
         {
@@ -48,6 +59,13 @@ internal sealed class BackupHandler : FunctionHandler<BackupStepRequest, BackupS
                 context.Log.Error($"backup {request.BackupId} unusable: {request.Error}");
                 context.Metrics.Add("BackupUnusable", 1, MetricUnit.Count);
                 return new(action, Manifest: await service.MarkFailedAsync(Require(request.BackupId, "$.backupId"), request.Error ?? "unknown error", cancellationToken).ConfigureAwait(false));
+            case "save-catalog":
+                var page = await service.Extras.SaveCatalogPageAsync(request.BackupId!, request.Page!.Value, request.Tables!, cancellationToken).ConfigureAwait(false);
+                return new(action, Saved: page, Count: request.Tables!.Count);
+            case "export-topics":
+                var (file, count) = await service.Extras.ExportTopicsAsync(request.BackupId!, cancellationToken).ConfigureAwait(false);
+                context.Metrics.Add("BackupKafkaTopics", count, MetricUnit.Count);
+                return new(action, Saved: file, Count: count);
             case "retention":
                 return new(action, Deleted: await service.ApplyRetentionAsync(cancellationToken).ConfigureAwait(false));
             default:

@@ -1,9 +1,18 @@
+using System.Text.RegularExpressions;
+
 namespace Dqe.Core.Backup;
 
 /// <summary>Names derived from a backup id, shared by the engines and the verifier so they never disagree.</summary>
-internal static class BackupNames
+internal static partial class BackupNames
 {
     public const string VerifySuffix = "-verify";
+
+    /// <summary>Folder under a backup's id for what is saved besides ClickHouse's data (catalog, topics).</summary>
+    public const string ExtrasFolder = "extras/";
+
+    /// <summary>An attachment file name: lowercase letters, digits and dashes, ending in .json (never a path).</summary>
+    public static string RequireAttachment(string name) =>
+        name is not null && AttachmentPattern().IsMatch(name) ? name : throw new ArgumentException($"attachment name '{name}' must match {AttachmentPattern()}.", nameof(name));
 
     /// <summary>Scratch database a verification restores <paramref name="database"/> into.</summary>
     public static string Scratch(string backupId, string database) => $"dqe_verify_{Flat(backupId)}_{database}";
@@ -16,4 +25,7 @@ internal static class BackupNames
     /// <summary>Backed-up tables: the MergeTree family (views, Distributed and Kafka tables hold no data of their own).</summary>
     public static string TablesQuery(string database) =>
         $"SELECT name FROM system.tables WHERE database = '{database}' AND engine LIKE '%MergeTree' ORDER BY name";
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,60}\\.json$")]
+    private static partial Regex AttachmentPattern();
 }

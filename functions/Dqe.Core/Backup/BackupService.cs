@@ -17,13 +17,17 @@ internal sealed class BackupService
     private readonly TimeProvider _time;
     private readonly BackupPlanner _planner;
 
-    public BackupService(BackupOptions options, IBackupEngine engine, ISqlRunner sql, IBackupStore store, TimeProvider time)
+    public BackupService(BackupOptions options, IBackupEngine engine, ISqlRunner sql, IBackupStore store, TimeProvider time, ITopicSource? topics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         (_options, _engine, _sql, _store, _time) = (options, engine, sql, store, time);
         _planner = new BackupPlanner(options);
+        Extras = new BackupExtras(store, topics);
     }
+
+    /// <summary>The Glue catalog pages and Kafka topic definitions saved next to a backup.</summary>
+    public BackupExtras Extras { get; }
 
     public async Task<BackupPlan> PlanAsync(BackupKind? kind, CancellationToken cancellationToken) =>
         _planner.Plan(_time.GetUtcNow(), await _store.ListManifestsAsync(cancellationToken).ConfigureAwait(false), kind);

@@ -18,20 +18,22 @@ internal static class BackupSetup
         var env = services.Environment;
         var options = Options(env);
         var sql = new QueryEngineSqlRunner(services.Engines.ClickHouse());
-        IBackupEngine engine = env.Get("DQE_BACKUP_ENGINE") == "copy" ? new CopyBackupEngine(sql) : new ClickHouseBackupEngine(sql, options.Cluster);
-        var store = new S3BackupStore(new AmazonS3Client(), Required(env, FunctionVariables.BackupsBucket), env.Get("DQE_BACKUP_PREFIX") ?? "clickhouse");
-        return new BackupService(options, engine, sql, store, services.Time);
+        IBackupEngine engine = env.Get(FunctionVariables.BackupEngine) == "copy" ? new CopyBackupEngine(sql) : new ClickHouseBackupEngine(sql, options.Cluster);
+        var store = new S3BackupStore(new AmazonS3Client(), Required(env, FunctionVariables.BackupsBucket), env.Get(FunctionVariables.BackupPrefix) ?? "clickhouse");
+        // Built on first export only: the other steps never need the Kubernetes API.
+        var topics = new KubernetesTopicSource(services.Kubernetes.Create);
+        return new BackupService(options, engine, sql, store, services.Time, topics);
     }
 
     public static BackupOptions Options(IFunctionEnvironment env)
     {
         var defaults = new BackupOptions(["default"], new Uri("https://unset.invalid"));
         return new BackupOptions(
-            [.. Required(env, "DQE_BACKUP_DATABASES").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
-            new Uri(Required(env, "DQE_BACKUP_DESTINATION")),
-            env.Get("DQE_CLICKHOUSE_CLUSTER") is { Length: > 0 } cluster ? cluster : null,
-            KeepCount: Number(env, "DQE_BACKUP_KEEP_COUNT", defaults.KeepCount),
-            MaxAgeDays: Number(env, "DQE_BACKUP_MAX_AGE_DAYS", defaults.MaxAgeDays));
+            [.. Required(env, FunctionVariables.BackupDatabases).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+            new Uri(Required(env, FunctionVariables.BackupDestination)),
+            env.Get(FunctionVariables.ClickHouseCluster) is { Length: > 0 } cluster ? cluster : null,
+            KeepCount: Number(env, FunctionVariables.BackupKeepCount, defaults.KeepCount),
+            MaxAgeDays: Number(env, FunctionVariables.BackupMaxAgeDays, defaults.MaxAgeDays));
     }
 
     private static string Required(IFunctionEnvironment env, string name) =>

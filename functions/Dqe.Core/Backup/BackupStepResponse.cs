@@ -7,7 +7,9 @@ public sealed record BackupStepResponse(
     BackupProgress? Progress = null,
     BackupManifest? Manifest = null,
     IReadOnlyList<string>? Deleted = null,
-    IReadOnlyList<BackupManifest>? Backups = null)
+    IReadOnlyList<BackupManifest>? Backups = null,
+    string? Saved = null,
+    int? Count = null)
 {
     public bool Running => Progress?.State == BackupState.Running;
 }

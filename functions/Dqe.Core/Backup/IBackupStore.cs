@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Dqe.Core.Backup;
 
 /// <summary>Where manifests live (the backups bucket, or a local directory for the CLI and tests).</summary>
@@ -9,6 +11,9 @@ public interface IBackupStore
     Task<BackupManifest?> GetManifestAsync(string backupId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<BackupManifest>> ListManifestsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Saves a JSON file (<see cref="BackupNames.RequireAttachment"/>) under the backup's <c>extras/</c>; deleted with the backup.</summary>
+    Task SaveAttachmentAsync(string backupId, string name, JsonNode content, CancellationToken cancellationToken);
 
     /// <summary>Removes the manifest and the backup's data under the same id.</summary>
     Task DeleteAsync(string backupId, CancellationToken cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Dqe.Core.Backup;
 
@@ -16,6 +17,14 @@ public sealed class LocalBackupStore(string root) : IBackupStore
         await File.WriteAllBytesAsync(temp, JsonSerializer.SerializeToUtf8Bytes(manifest, BackupJsonContext.Default.BackupManifest), cancellationToken).ConfigureAwait(false);
         // Rename so a reader never sees half a manifest.
         File.Move(temp, Path.Combine(folder, ManifestFile), overwrite: true);
+    }
+
+    public async Task SaveAttachmentAsync(string backupId, string name, JsonNode content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var folder = Path.Combine(root, BackupSql.RequireId(backupId), BackupNames.ExtrasFolder.TrimEnd('/'));
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, BackupNames.RequireAttachment(name)), content.ToJsonString(), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<BackupManifest?> GetManifestAsync(string backupId, CancellationToken cancellationToken)

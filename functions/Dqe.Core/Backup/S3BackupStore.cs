@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Amazon.S3;
 using Amazon.S3.Model;
 
@@ -17,6 +18,20 @@ public sealed class S3BackupStore(IAmazonS3 s3, string bucket, string prefix) : 
         {
             BucketName = bucket,
             Key = Key(manifest.Id) + ManifestFile,
+            InputStream = body,
+            ContentType = "application/json",
+            ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS,
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task SaveAttachmentAsync(string backupId, string name, JsonNode content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        using var body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content.ToJsonString()));
+        await s3.PutObjectAsync(new PutObjectRequest
+        {
+            BucketName = bucket,
+            Key = Key(backupId) + BackupNames.ExtrasFolder + BackupNames.RequireAttachment(name),
             InputStream = body,
             ContentType = "application/json",
             ServerSideEncryptionMethod = ServerSideEncryptionMethod.AWSKMS,

@@ -33,4 +33,31 @@ public static class FunctionVariables
 
     /// <summary>Prometheus' HTTP URL for the chaos workflow's promql probes (instant queries at /api/v1/query).</summary>
     public const string PrometheusUrl = "DQE_PROMETHEUS_URL";
+
+    /// <summary>ClickHouse databases to back up, comma separated.</summary>
+    public const string BackupDatabases = "DQE_BACKUP_DATABASES";
+
+    /// <summary>S3 https URL of the backups root the engine writes to (the prefix its IRSA role may write).</summary>
+    public const string BackupDestination = "DQE_BACKUP_DESTINATION";
+
+    /// <summary>Key prefix of manifests in the backups bucket (default clickhouse).</summary>
+    public const string BackupPrefix = "DQE_BACKUP_PREFIX";
+
+    /// <summary>ClickHouse cluster for ON CLUSTER; unset on a single server.</summary>
+    public const string ClickHouseCluster = "DQE_CLICKHOUSE_CLUSTER";
+
+    /// <summary>Backups kept by count.</summary>
+    public const string BackupKeepCount = "DQE_BACKUP_KEEP_COUNT";
+
+    /// <summary>Backups kept by age in days.</summary>
+    public const string BackupMaxAgeDays = "DQE_BACKUP_MAX_AGE_DAYS";
+
+    /// <summary>native (BACKUP/RESTORE) or copy (table copies).</summary>
+    public const string BackupEngine = "DQE_BACKUP_ENGINE";
+
+    /// <summary>Namespace the drill's pod faults act in.</summary>
+    public const string DrillNamespace = "DQE_NAMESPACE";
+
+    /// <summary>Availability zone the az-loss drill drains.</summary>
+    public const string DrillZone = "DQE_DR_ZONE";
 }

@@ -17,7 +17,7 @@ internal static class DrillSetup
         var engines = services.Engines;
         var clickHouse = engines.ClickHouse();
         var trino = engines.Trino(o => o with { Source = "dqe-dr-drill" });
-        var options = new DrillOptions(Namespace: env.Get("DQE_NAMESPACE") ?? "dqe", Zone: env.Get("DQE_DR_ZONE") ?? "");
+        var options = new DrillOptions(Namespace: env.Get(FunctionVariables.DrillNamespace) ?? "dqe", Zone: env.Get(FunctionVariables.DrillZone) ?? "");
         var service = new DrillService(options, new KubernetesDrillActions(services.Kubernetes.Create()), new QueryCanary(clickHouse, trino),
             new HeartbeatTable(new QueryEngineSqlRunner(clickHouse)), services.Time);
         return (service, new S3ReportSink(new AmazonS3Client(), Required(env, FunctionVariables.ReportsBucket)));

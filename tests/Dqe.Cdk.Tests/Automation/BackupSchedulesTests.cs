@@ -21,4 +21,17 @@ public class BackupSchedulesTests
         Assert.Contains(input, target["Input"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.StartsWith(input.Contains("scenario", StringComparison.Ordinal) ? "DrDrillWorkflow" : "BackupWorkflow", target["Arn"]!["Ref"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Automation_BackupSchedules_NameTheClickHouseVolumesByTheirCsiTag()
+    {
+        var rules = Synth.Env("dev").Automation.FindResources("AWS::Events::Rule", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Properties"] = new Dictionary<string, object> { ["ScheduleExpression"] = "cron(0 2 ? * SUN *)" },
+        }));
+
+        var input = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.SerializeToNode(Assert.Single(rules).Value)!["Properties"]!["Targets"]![0]!["Input"]!.GetValue<string>())!;
+        Assert.Equal("tag:kubernetes.io/created-for/pvc/namespace", (string?)input["volumeFilter"]!["name"]);
+        Assert.Equal("clickhouse", (string?)input["volumeFilter"]!["values"]![0]);
+    }
 }

@@ -116,5 +116,59 @@ public sealed class AutomationAccessTests
         Assert.Contains("dqe/dev/engines-ca", text, StringComparison.Ordinal);
     }
 
+    /// <summary>Every API call KubernetesDrillActions makes, as (namespace or null for cluster-wide, resource, verb).</summary>
+    [Theory]
+    [InlineData("clickhouse", "pods", "list")]
+    [InlineData("clickhouse", "pods", "delete")]
+    [InlineData("trino", "pods", "delete")]
+    [InlineData("clickhouse", "persistentvolumeclaims", "list")]
+    [InlineData("clickhouse", "persistentvolumeclaims", "delete")]
+    [InlineData(null, "nodes", "list")]
+    [InlineData(null, "nodes", "patch")]
+    [InlineData(null, "pods", "list")]
+    [InlineData(null, "pods/eviction", "create")]
+    [InlineData(null, "namespaces", "list")]
+    public void Rbac_DrillActionCall_IsAllowed(string? ns, string resource, string verb)
+    {
+        Assert.True(Allowed(Synth.Env("dev").EngineResources, ns, resource, verb), $"{verb} {resource} in {ns ?? "the cluster"} is not granted to dqe-automation");
+    }
+
+    [Theory]
+    [InlineData(null, "namespaces", "delete")]
+    [InlineData(null, "persistentvolumeclaims", "delete")]
+    [InlineData("trino", "persistentvolumeclaims", "delete")]
+    [InlineData(null, "pods", "delete")]
+    [InlineData(null, "persistentvolumes", "delete")]
+    [InlineData("clickhouse", "secrets", "get")]
+    public void Rbac_BeyondTheDrill_IsNotAllowed(string? ns, string resource, string verb)
+    {
+        Assert.False(Allowed(Synth.Env("dev").EngineResources, ns, resource, verb), $"{verb} {resource} in {ns ?? "the cluster"} should not be granted");
+    }
+
+    [Fact]
+    public void Role_KafkaTopics_ReadOnlyInKafkaNamespace()
+    {
+        var resources = Synth.Env("dev").EngineResources;
+
+        var rule = Assert.Single(resources.Object("Role", "dqe-automation-kafka-topics", "kafka")["rules"]!.AsArray())!;
+        Assert.Equal(["kafka.strimzi.io"], Strings(rule["apiGroups"]));
+        Assert.Equal(["kafkatopics"], Strings(rule["resources"]));
+        Assert.Equal(["get", "list"], Strings(rule["verbs"]));
+        Assert.Equal("kafka", (string?)resources.Object("RoleBinding", "dqe-automation-kafka-topics", "kafka")["metadata"]!["namespace"]);
+    }
+
+    /// <summary>Evaluates the group's bindings as the API server would: cluster roles everywhere, roles in their namespace.</summary>
+    private static bool Allowed(EngineResources resources, string? ns, string resource, string verb)
+    {
+        var bound = resources.Objects
+            .Where(o => (string?)o["kind"] is "RoleBinding" or "ClusterRoleBinding"
+                && o["subjects"]!.AsArray().Any(s => (string?)s!["name"] == "dqe-automation"))
+            .Where(b => (string?)b["kind"] == "ClusterRoleBinding" || (ns is not null && (string?)b["metadata"]!["namespace"] == ns))
+            .Select(b => resources.Object((string)b["roleRef"]!["kind"]!, (string)b["roleRef"]!["name"]!, (string?)b["metadata"]!["namespace"]));
+        return bound.SelectMany(r => r["rules"]!.AsArray()).Any(rule =>
+            Strings(rule!["apiGroups"]).Contains("") && Strings(rule["resources"]).Contains(resource)
+            && Strings(rule["verbs"]).Contains(verb) && rule["resourceNames"] is null);
+    }
+
     private static List<string> Strings(JsonNode? node) => node is JsonArray a ? [.. a.Select(x => (string)x!)] : [];
 }

@@ -48,6 +48,8 @@ public sealed class ClickHouseTests
         Assert.Equal("s3", (string?)settings["storage_configuration/disks/backups/type"]);
         Assert.Equal($"https://{EngineResources.Token}.s3.eu-west-1.amazonaws.com/clickhouse/", (string?)settings["storage_configuration/disks/backups/endpoint"]);
         Assert.True((bool)settings["storage_configuration/disks/backups/use_environment_credentials"]!);
+        Assert.Equal($"https://{EngineResources.Token}.s3.eu-west-1.amazonaws.com/clickhouse/", (string?)settings["s3/backups/endpoint"]);
+        Assert.True((bool)settings["s3/backups/use_environment_credentials"]!);
         Assert.Equal("backups", (string?)settings["backups/allowed_disk"]);
         Assert.DoesNotContain(settings, s => s.Key.Contains("access_key", StringComparison.Ordinal));
     }

@@ -16,6 +16,10 @@ public class DrillHandlerTests
     [InlineData("dqe.dr-drill", """{"action":"fault"}""", "'$.record'")]
     [InlineData("dqe.backup", """{"action":"drop-everything"}""", "'$.action'")]
     [InlineData("dqe.backup", """{"action":"plan","kind":"weekly"}""", "'$.kind'")]
+    [InlineData("dqe.backup", """{"action":"save-catalog","backupId":"ch-full-20261122-020000","tables":[]}""", "'$.page'")]
+    [InlineData("dqe.backup", """{"action":"save-catalog","page":1,"tables":[]}""", "'$.backupId'")]
+    [InlineData("dqe.backup", """{"action":"save-catalog","backupId":"ch-full-20261122-020000","page":1}""", "'$.tables'")]
+    [InlineData("dqe.backup", """{"action":"export-topics"}""", "'$.backupId'")]
     public async Task RunAsync_BadEvent_InvalidRequestNamingFieldWithoutEnvironment(string handler, string payload, string field)
     {
         var result = await HostFixtures.Runner(handler, _time, new CapturedOutput())

@@ -12,7 +12,7 @@ namespace Dqe.TestServers.Kubernetes;
 /// <summary>
 /// A Kubernetes API server stand-in on 127.0.0.1 (free port) for the endpoints Dqe's chaos code uses, with
 /// the real API's shapes: generic CRUD on core (<c>/api/v1</c>) and group (<c>/apis/G/V</c>) resources,
-/// namespaced and cluster-scoped, list with <c>labelSelector</c>, JSON merge patch, the <c>status</c>
+/// namespaced and cluster-scoped, list with <c>labelSelector</c> and <c>fieldSelector</c>, JSON merge patch, the <c>status</c>
 /// subresource, pod eviction, 409 on duplicate create and stale <c>resourceVersion</c>, finalizers that hold a
 /// deleted object (deletionTimestamp set) until released. <see cref="Behaviour"/> scripts failures.
 /// </summary>
@@ -106,17 +106,18 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
             body = await JsonNode.ParseAsync(context.Request.Body).ConfigureAwait(false) as JsonObject;
         }
 
-        var (status, result) = Dispatch(method, path, subresource, body, context.Request.Query["labelSelector"].ToString());
+        var (status, result) = Dispatch(method, path, subresource, body,
+            context.Request.Query["labelSelector"].ToString(), context.Request.Query["fieldSelector"].ToString());
         await WriteAsync(context, status, result).ConfigureAwait(false);
     }
 
-    private (int Status, JsonNode Body) Dispatch(string method, ResourcePath path, string subresource, JsonObject? body, string selector)
+    private (int Status, JsonNode Body) Dispatch(string method, ResourcePath path, string subresource, JsonObject? body, string selector, string fields)
     {
         lock (_gate)
         {
             return (method, path.Name is null, subresource) switch
             {
-                ("GET", true, _) => (200, List(path, selector)),
+                ("GET", true, _) => (200, List(path, selector, fields)),
                 ("POST", true, _) when body is not null => Create(path, body),
                 ("GET", false, _) => Find(path) is { } o ? (200, o.DeepClone()) : NotFound(path),
                 ("POST", false, "eviction") => Evict(path),
@@ -128,11 +129,12 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
         }
     }
 
-    private JsonObject List(ResourcePath path, string selector)
+    private JsonObject List(ResourcePath path, string selector, string fields)
     {
         var match = LabelSelector.Parse(selector);
+        var fieldMatch = FieldSelector.Parse(fields);
         var items = _objects
-            .Where(o => path.Contains(o.Key) && match(o.Value["metadata"]?["labels"] as JsonObject))
+            .Where(o => path.Contains(o.Key) && match(o.Value["metadata"]?["labels"] as JsonObject) && fieldMatch(o.Value))
             .OrderBy(o => o.Key, StringComparer.Ordinal)
             .Select(o => (JsonNode?)o.Value.DeepClone());
         return new JsonObject
@@ -250,8 +252,9 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
             return (200, current.DeepClone());
         }
 
+        // Like the API server: 200 with the object as it was (a Status body would not parse as a typed pod or claim).
         _objects.TryRemove(ResourcePath.Key(path.Group, path.Plural, path.Namespace, path.Name), out _);
-        return (200, Status(200, "deleted", "Success"));
+        return (200, current.DeepClone());
     }
 
     private (int, JsonNode) Evict(ResourcePath pod)

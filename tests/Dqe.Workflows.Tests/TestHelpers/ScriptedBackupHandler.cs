@@ -16,6 +16,9 @@ internal sealed class ScriptedBackupHandler : ITaskRouter
 
     public bool BackupCreated { get; init; } = true;
 
+    /// <summary>Backup ids the retention step reports deleted.</summary>
+    public IReadOnlyList<string> Expired { get; init; } = [];
+
     public ConcurrentQueue<string> Actions { get; } = new();
 
     public ConcurrentQueue<JsonNode> Inputs { get; } = new();
@@ -40,7 +43,14 @@ internal sealed class ScriptedBackupHandler : ITaskRouter
                     ["verification"] = new JsonObject { ["problems"] = VerificationPasses ? new JsonArray() : new JsonArray("a.events: expected 500 rows") },
                 },
             }),
-            "mark-failed" or "retention" => Success(action, new JsonObject()),
+            "mark-failed" => Success(action, new JsonObject()),
+            "retention" => Success(action, new JsonObject { ["deleted"] = new JsonArray([.. Expired.Select(e => (JsonNode?)e)]) }),
+            "save-catalog" => Success(action, new JsonObject
+            {
+                ["saved"] = $"glue-tables-{call.Input["page"]!.GetValue<int>():D4}.json",
+                ["count"] = call.Input["tables"]!.AsArray().Count,
+            }),
+            "export-topics" => Success(action, new JsonObject { ["saved"] = "kafka-topics.json", ["count"] = 3 }),
             var other => TaskOutcome.Failure("Dqe.UnknownAction", other),
         };
         return Task.FromResult(outcome);

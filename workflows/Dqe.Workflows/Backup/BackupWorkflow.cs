@@ -9,9 +9,12 @@ namespace Dqe.Workflows.Backup;
 
 /// <summary>
 /// Scheduled backup: plan (full weekly / incremental daily) → BACKUP ... ASYNC polled from a Wait loop → EBS
-/// snapshots of the engine volumes (run-id tagged, polled) → restore verification polled the same way →
-/// retention. Any failure, or a verification mismatch, marks the backup unusable, alerts, and fails.
-/// Input: <c>{"kind": "auto|full|incremental", "volumeIds": ["vol-..."]}</c>.
+/// snapshots of the engine volumes (run-id tagged, polled) → restore verification polled the same way → the Glue
+/// catalog (glue:GetTables pages) and Kafka topic definitions saved next to the manifest → retention → EBS snapshots
+/// of the expired backups deleted. Any failure up to verification, or a verification mismatch, marks the backup
+/// unusable, alerts, and fails (Dqe.BackupUnusable); a failure after it leaves the verified backup usable, alerts
+/// and fails with Dqe.BackupIncomplete. Input: <c>{"kind": "auto|full|incremental", "volumeIds": ["vol-..."]}</c>
+/// or <c>"volumeFilter": {"name": "tag:KEY", "values": ["VALUE"]}</c> instead of the ids.
 /// </summary>
 public sealed class BackupWorkflow : IWorkflow
 {
@@ -27,8 +30,8 @@ public sealed class BackupWorkflow : IWorkflow
 
     public IReadOnlyList<string> Handlers { get; } = [Handler];
 
-    /// <summary>BACKUP/RESTORE and checksums run on ClickHouse; manifests live in the backups bucket.</summary>
-    public HandlerNeeds NeedsOf(string handler) => handler == Handler ? HandlerNeeds.Engines | HandlerNeeds.Backups : HandlerNeeds.None;
+    /// <summary>BACKUP/RESTORE and checksums run on ClickHouse; manifests live in the backups bucket; KafkaTopics are read from the cluster.</summary>
+    public HandlerNeeds NeedsOf(string handler) => handler == Handler ? HandlerNeeds.Engines | HandlerNeeds.Backups | HandlerNeeds.Kubernetes : HandlerNeeds.None;
 
     public IChainable Define(Construct scope, WorkflowContext context)
     {
@@ -65,15 +68,27 @@ public sealed class BackupWorkflow : IWorkflow
         });
         unverified.Next(recovery);
 
-        var snapshots = Snapshots(scope, recovery);
+        var incompleteAlert = new SnsPublish(scope, "AlertIncomplete", new SnsPublishProps
+        {
+            Topic = alerts,
+            Subject = "Dqe backup incomplete",
+            Message = TaskInput.FromJsonPathAt("$.error.Cause"),
+            ResultPath = JsonPath.DISCARD,
+        });
+        var incomplete = incompleteAlert.Next(new Fail(scope, "BackupIncomplete", new FailProps { Error = "Dqe.BackupIncomplete", CausePath = "$.error.Cause" }));
+        var expire = BackupAwsSteps.ExpireSnapshots(scope, incomplete);
+        var topics = Steps.CatchAll(Step(scope, context, "ExportTopics", "export-topics", "$.topics", ("backupId.$", "$.planned.plan.id")), incomplete);
+        var catalog = Catalog(scope, context, incomplete, topics);
+        var snapshots = BackupAwsSteps.Snapshots(scope, recovery);
         var verified = new Choice(scope, "Verified?")
-            .When(Condition.BooleanEquals("$.verified.manifest.usable", true), retention.Next(new Succeed(scope, "Done")))
+            .When(Condition.BooleanEquals("$.verified.manifest.usable", true), catalog)
             .Otherwise(unverified);
+        topics.Next(retention).Next(expire).Next(new Succeed(scope, "Done"));
         var restoring = new Choice(scope, "Restored?")
             .When(Condition.BooleanEquals("$.restore.running", true), Wait(scope, "WaitRestore", 30).Next(verifyPoll))
             .Otherwise(verifyFinish.Next(verified));
         var created = new Choice(scope, "Created?")
-            .When(Condition.StringEquals("$.completed.manifest.state", "Succeeded"), snapshots.Next(verifyStart).Next(restoring))
+            .When(Condition.StringEquals("$.completed.manifest.state", "Succeeded"), BackupAwsSteps.ResolveVolumes(scope, recovery, snapshots.Next(verifyStart).Next(restoring)))
             .Otherwise(new Pass(scope, "BackupNotCreated", new PassProps
             {
                 Parameters = new Dictionary<string, object> { ["Error"] = "Dqe.BackupFailed", ["Cause.$"] = "$.completed.manifest.error" },
@@ -87,56 +102,25 @@ public sealed class BackupWorkflow : IWorkflow
         return plan.Next(start).Next(backingUp);
     }
 
-    /// <summary>One EBS snapshot per engine volume, tagged with the backup id, each polled until completed.</summary>
-    private static Map Snapshots(Construct scope, IChainable recovery)
+    /// <summary>glue:GetTables page by page (NextToken), each page saved by the handler next to the manifest.</summary>
+    private static IChainable Catalog(Construct scope, WorkflowContext context, IChainable incomplete, IChainable next)
     {
-        var map = new Map(scope, "SnapshotVolumes", new MapProps
+        var database = LakeCatalog.DatabaseName(context.EnvName);
+        var first = new Pass(scope, "StartCatalog", new PassProps { Result = Result.FromObject(new Dictionary<string, object> { ["page"] = 1 }), ResultPath = "$.catalog" });
+        var getFirst = Steps.CatchAll(BackupAwsSteps.GetTables(scope, "GetTables", database, continued: false), incomplete);
+        var getMore = Steps.CatchAll(BackupAwsSteps.GetTables(scope, "GetMoreTables", database, continued: true), incomplete);
+        var save = Steps.CatchAll(Step(scope, context, "SaveCatalog", "save-catalog", "$.catalogSaved",
+            ("backupId.$", "$.planned.plan.id"), ("page.$", "$.catalog.page"), ("tables.$", "$.catalog.result.TableList")), incomplete);
+        var nextPage = new Pass(scope, "NextCatalogPage", new PassProps
         {
-            ItemsPath = "$.volumeIds",
-            MaxConcurrency = 4,
-            ItemSelector = new Dictionary<string, object> { ["volumeId.$"] = "$$.Map.Item.Value", ["backupId.$"] = "$.planned.plan.id" },
-            ResultPath = "$.snapshots",
+            Parameters = new Dictionary<string, object> { ["page.$"] = "States.MathAdd($.catalog.page, 1)", ["next.$"] = "$.catalog.result.NextToken" },
+            ResultPath = "$.catalog",
         });
-        var create = new CallAwsService(scope, "CreateSnapshot", new CallAwsServiceProps
-        {
-            Service = "ec2",
-            Action = "createSnapshot",
-            Parameters = new Dictionary<string, object>
-            {
-                ["VolumeId.$"] = "$.volumeId",
-                ["Description.$"] = "States.Format('dqe backup {}', $.backupId)",
-                ["TagSpecifications"] = new[]
-                {
-                    new Dictionary<string, object>
-                    {
-                        ["ResourceType"] = "snapshot",
-                        ["Tags"] = new object[]
-                        {
-                            new Dictionary<string, object> { ["Key"] = "dqe:run-id", ["Value.$"] = "$.backupId" },
-                            new Dictionary<string, object> { ["Key"] = "dqe:purpose", ["Value"] = "backup" },
-                        },
-                    },
-                },
-            },
-            IamResources = ["*"],
-            ResultSelector = new Dictionary<string, object> { ["snapshotId.$"] = "$.SnapshotId" },
-            ResultPath = "$.snapshot",
-        });
-        var describe = new CallAwsService(scope, "DescribeSnapshot", new CallAwsServiceProps
-        {
-            Service = "ec2",
-            Action = "describeSnapshots",
-            Parameters = new Dictionary<string, object> { ["SnapshotIds.$"] = "States.Array($.snapshot.snapshotId)" },
-            IamResources = ["*"],
-            ResultSelector = new Dictionary<string, object> { ["state.$"] = "$.Snapshots[0].State" },
-            ResultPath = "$.status",
-        });
-        var done = new Choice(scope, "SnapshotDone?")
-            .When(Condition.StringEquals("$.status.state", "completed"), new Succeed(scope, "SnapshotCompleted"))
-            .When(Condition.StringEquals("$.status.state", "error"), new Fail(scope, "SnapshotFailed", new FailProps { Error = "Dqe.SnapshotFailed", Cause = "EBS snapshot entered state error" }))
-            .Otherwise(Wait(scope, "WaitSnapshot", 60).Next(describe));
-        map.ItemProcessor(create.Next(describe).Next(done));
-        return Steps.CatchAll(map, recovery);
+        getMore.Next(save);
+        save.Next(new Choice(scope, "MoreTables?")
+            .When(Condition.IsPresent("$.catalog.result.NextToken"), nextPage.Next(getMore))
+            .Otherwise(next));
+        return first.Next(getFirst).Next(save);
     }
 
     private static LambdaInvoke Step(Construct scope, WorkflowContext context, string id, string action, string resultPath, params (string Key, string Path)[] fields) =>
