@@ -1,3 +1,5 @@
+using Dqe.Core.Remediation.Actions;
+using Dqe.Core.Remediation.Guardrails;
 using Dqe.Core.Remediation.Webhook;
 
 namespace Dqe.Core.Remediation.Lambda;
@@ -13,4 +15,23 @@ public sealed record RemediationRuntime(
     RemediationExecutor Executor,
     RemediationVerifier Verifier,
     IEscalator Escalator,
-    Func<CancellationToken, Task<BearerTokenValidator>> Tokens);
+    Func<CancellationToken, Task<BearerTokenValidator>> Tokens)
+{
+    /// <summary>Wires the pieces one way for the functions and the tests: one runbook registry, store and audit shared by every step.</summary>
+    public static RemediationRuntime Compose(
+        RemediationOptions options, IGuardrailStore store, IAuditLog audit, IClusterActions cluster, IEngineActions engines,
+        IRemediationDispatcher dispatcher, Func<IAuditLog, IEscalator> escalator, IAlertSource? source,
+        Func<CancellationToken, Task<BearerTokenValidator>> tokens, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(escalator);
+        options.Validate();
+        var runbooks = new RunbookRegistry(options, cluster, engines);
+        return new RemediationRuntime(
+            new RemediationServices(options, runbooks, store, audit, dispatcher, time),
+            new RemediationExecutor(runbooks, store, audit, time),
+            new RemediationVerifier(store, source, runbooks, audit, time),
+            escalator(audit),
+            tokens);
+    }
+}

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Amazon.DynamoDBv2;
-using Dqe.Core.Engines.ClickHouse;
 using Dqe.Core.Hosting;
 using Dqe.Core.Kubernetes;
 using Dqe.Core.Remediation.Actions;
@@ -23,27 +22,26 @@ internal static class RemediationSetup
     {
         var env = host.Environment;
         var options = new RemediationOptions { DryRun = string.Equals(env.Get(RemediationVariables.DryRun), "true", StringComparison.OrdinalIgnoreCase) };
-        options.Validate();
-        var region = Required(env, EksClusterSettings.RegionVariable);
-        var aws = new AwsSignedClient(AwsHttp, new EnvironmentCredentialsSource(env), region, host.Time);
+        var aws = new AwsSignedClient(AwsHttp, new EnvironmentCredentialsSource(env), Required(env, EksClusterSettings.RegionVariable), host.Time);
         var dynamo = new AmazonDynamoDBClient();
         var table = Required(env, RemediationVariables.Table);
-        var store = new DynamoDbGuardrailStore(dynamo, table, options.Retention);
-        var audit = new DynamoDbAuditLog(dynamo, table);
         var cluster = new LazyClusterActions(() => new KubernetesClusterActions(host.Kubernetes.Create()));
         var engines = new LazyEngineActions(() => new QueryEngineActions(host.Engines.Trino(o => o with { Source = "dqe-remediation" }),
             (ns, pod) => host.Engines.ClickHouse(o => o with { Server = ReplicaUrl(o.Server, ns, pod) })));
-        var runbooks = new RunbookRegistry(options, cluster, engines);
-        var dispatcher = new StepFunctionsDispatcher(aws, Required(env, RemediationVariables.StateMachineArn), options, host.Time);
-        var services = new RemediationServices(options, runbooks, store, audit, dispatcher, host.Time);
-        IAlertSource? source = env.Get(RemediationVariables.PrometheusUrl) is { Length: > 0 } prometheus ? new PrometheusAlertSource(AwsHttp, new Uri(prometheus)) : null;
+        var source = env.Get(RemediationVariables.PrometheusUrl) is { Length: > 0 } prometheus ? new PrometheusAlertSource(AwsHttp, new Uri(prometheus)) : null;
         var tokenSecret = Required(env, RemediationVariables.TokenSecret);
-        return new RemediationRuntime(
-            services,
-            new RemediationExecutor(runbooks, store, audit, host.Time),
-            new RemediationVerifier(store, source, runbooks, audit, host.Time),
-            new SnsEscalator(aws, Required(env, RemediationVariables.TopicArn), audit, host.Time),
-            async ct => Tokens(await host.Secrets.GetSecretStringAsync(tokenSecret, ct).ConfigureAwait(false), tokenSecret));
+        var topic = Required(env, RemediationVariables.TopicArn);
+        return RemediationRuntime.Compose(
+            options,
+            new DynamoDbGuardrailStore(dynamo, table, options.Retention),
+            new DynamoDbAuditLog(dynamo, table),
+            cluster,
+            engines,
+            new StepFunctionsDispatcher(aws, Required(env, RemediationVariables.StateMachineArn), options, host.Time),
+            audit => new SnsEscalator(aws, topic, audit, host.Time),
+            source,
+            async ct => Tokens(await host.Secrets.GetSecretStringAsync(tokenSecret, ct).ConfigureAwait(false), tokenSecret),
+            host.Time);
     }
 
     /// <summary>The secret's <c>token</c> and, during a rotation, <c>previousToken</c>.</summary>
