@@ -1,16 +1,9 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization.Metadata;
-using Amazon.CDK;
-using Amazon.CDK.Assertions;
-using Amazon.CDK.AWS.Lambda;
-using Amazon.CDK.AWS.Logs;
 using Dqe.Cli.Tests.TestHelpers;
 using Dqe.Cli.Workflows;
 using Dqe.Core.Chaos.Campaigns;
 using Dqe.Core.Hosting;
 using Dqe.TestServers.Kubernetes;
-using Dqe.Workflows.Building;
 using Dqe.Workflows.Chaos;
 using Dqe.Workflows.Local;
 
@@ -19,7 +12,7 @@ namespace Dqe.Cli.Tests.Workflows;
 /// <summary>The synthesized chaos state machine, run locally with the real handlers against a fake Kubernetes API.</summary>
 public sealed class ChaosWorkflowTests : IAsyncLifetime
 {
-    private static readonly Lazy<LocalWorkflow> Machine = new(Synthesize);
+    private static readonly Lazy<LocalWorkflow> Machine = new(() => LocalWorkflows.Synthesize(new ChaosWorkflow()));
     private const string Campaign = """
         apiVersion: dqe.io/v1alpha1
         kind: ChaosCampaign
@@ -134,22 +127,5 @@ public sealed class ChaosWorkflowTests : IAsyncLifetime
     {
         var input = new JsonObject { ["campaign"] = JsonNode.Parse(CampaignLoader.ToJson(CampaignLoader.Load(Campaign))) };
         return await new LocalWorkflowRunner(NodeTooling.Discover()).RunAsync(Machine.Value, input, router, new LocalRunOptions(), null, CancellationToken.None);
-    }
-
-    private static LocalWorkflow Synthesize()
-    {
-        var app = new App();
-        var stack = new Stack(app, "ChaosWorkflowTest", new StackProps { Env = new Amazon.CDK.Environment { Region = "eu-west-1", Account = "111111111111" } });
-        var code = Code.FromAsset(Directory.CreateTempSubdirectory("dqe-fn-").FullName);
-        var workflow = new ChaosWorkflow();
-        var functions = workflow.Handlers.ToDictionary(h => h, h => (IFunction)new Function(stack, h.Replace('.', '-'), new FunctionProps
-        {
-            Runtime = Runtime.PROVIDED_AL2023,
-            Handler = h,
-            Code = code,
-        }));
-        _ = new DqeStateMachine(stack, "Machine", new DqeStateMachineProps(workflow, new WorkflowContext("test", h => functions[h]), RetentionDays.ONE_WEEK));
-        var json = JsonSerializer.SerializeToNode(Template.FromStack(stack).ToJSON(), new JsonSerializerOptions { TypeInfoResolver = new DefaultJsonTypeInfoResolver() })!.AsObject();
-        return Assert.Single(AslExtractor.Extract(json, "eu-west-1"));
     }
 }

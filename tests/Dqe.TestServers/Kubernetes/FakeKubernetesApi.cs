@@ -251,6 +251,13 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
         }
 
         _objects.TryRemove(ResourcePath.Key(path.Group, path.Plural, path.Namespace, path.Name), out _);
+        if (path.Group.Length == 0 && path.Plural == "pods")
+        {
+            // Pods are deleted gracefully: the API answers with the pod carrying its deletionTimestamp, not a Status.
+            current["metadata"]!["deletionTimestamp"] ??= Behaviour.Now().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+            return (200, current.DeepClone());
+        }
+
         return (200, Status(200, "deleted", "Success"));
     }
 
