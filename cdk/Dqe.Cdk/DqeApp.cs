@@ -30,16 +30,18 @@ public static class DqeApp
             Description = $"Dqe {config.Env}: Trino, ClickHouse, Spark Operator, Kafka (and MinIO) on EKS",
         });
 
-        var observability = new ObservabilityStack(app, $"Dqe-{config.Env}-Observability", new ObservabilityStackProps(config, platform.Network, platform.Cluster)
-        {
-            Env = env,
-            Description = $"Dqe {config.Env}: Prometheus with Thanos archive, Grafana, Alertmanager, alert rules, OpenSearch log shipping",
-        });
-
         var automation = new AutomationStack(app, $"Dqe-{config.Env}-Automation", new AutomationStackProps(config, platform, engines, WorkflowCatalog.All)
         {
             Env = env,
             Description = $"Dqe {config.Env}: functions, state machines and schedules",
+        });
+
+        var observability = new ObservabilityStack(app, $"Dqe-{config.Env}-Observability", new ObservabilityStackProps(config, platform.Network, platform.Cluster)
+        {
+            // Alertmanager posts to the private API the Automation stack creates: one value, no URL in config.
+            RemediationWebhookUrl = automation.Remediation?.WebhookUrl,
+            Env = env,
+            Description = $"Dqe {config.Env}: Prometheus with Thanos archive, Grafana, Alertmanager, alert rules, OpenSearch log shipping",
         });
 
         Tags.Of(app).Add("dqe:env", config.Env);

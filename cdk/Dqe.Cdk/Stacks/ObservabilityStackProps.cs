@@ -14,4 +14,7 @@ public sealed class ObservabilityStackProps(DqeConfig config, Network network, K
     public Network Network { get; } = network;
 
     public KubernetesCluster Cluster { get; } = cluster;
+
+    /// <summary>Where Alertmanager posts remediation alerts: the Automation stack's private API (replaces alerting.remediationWebhookUrl).</summary>
+    public string? RemediationWebhookUrl { get; init; }
 }
