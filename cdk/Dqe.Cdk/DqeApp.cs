@@ -33,18 +33,20 @@ public static class DqeApp
             Description = $"Dqe {config.Env}: Trino, ClickHouse, Spark Operator, Kafka (and MinIO) on EKS",
         });
 
-        var observability = new ObservabilityStack(app, $"Dqe-{config.Env}-Observability", new ObservabilityStackProps(config, platform.Network, platform.Cluster, platform.Secrets)
-        {
-            Env = env,
-            StackName = $"Dqe-{config.Env}-Observability",
-            Description = $"Dqe {config.Env}: Prometheus with Thanos archive, Grafana, Alertmanager, alert rules, OpenSearch log shipping",
-        });
-
         var automation = new AutomationStack(app, $"Dqe-{config.Env}-Automation", new AutomationStackProps(config, platform, engines, WorkflowCatalog.All)
         {
             Env = env,
             StackName = $"Dqe-{config.Env}-Automation",
             Description = $"Dqe {config.Env}: functions, state machines and schedules",
+        });
+
+        var observability = new ObservabilityStack(app, $"Dqe-{config.Env}-Observability", new ObservabilityStackProps(config, platform.Network, platform.Cluster, platform.Secrets)
+        {
+            // Alertmanager posts to the private API the Automation stack creates: one value, no URL in config.
+            RemediationWebhookUrl = automation.Remediation?.WebhookUrl,
+            Env = env,
+            StackName = $"Dqe-{config.Env}-Observability",
+            Description = $"Dqe {config.Env}: Prometheus with Thanos archive, Grafana, Alertmanager, alert rules, OpenSearch log shipping",
         });
 
         Tags.Of(app).Add("dqe:env", config.Env);

@@ -3,6 +3,7 @@ using Dqe.Workflows.Building;
 using Dqe.Workflows.Chaos;
 using Dqe.Workflows.Backup;
 using Dqe.Workflows.Recovery;
+using Dqe.Workflows.Remediation;
 
 namespace Dqe.Workflows;
 
@@ -17,6 +18,7 @@ public static class WorkflowCatalog
         new BenchmarkWorkflow(),
         new BackupWorkflow(),
         new DrDrillWorkflow(),
+        new RemediationWorkflow(),
     ];
 
     public static IWorkflow? Find(string name) => All.FirstOrDefault(w => string.Equals(w.Name, name, StringComparison.Ordinal));

@@ -3,7 +3,10 @@ namespace Dqe.Cdk.Config;
 /// <summary>Alertmanager receivers (credentials come from Secrets Manager, never from here) and rule thresholds.</summary>
 public sealed record AlertingConfig
 {
-    /// <summary>HTTPS URL of the Dqe remediation endpoint that receives alerts naming an automatic action.</summary>
+    /// <summary>
+    /// HTTPS URL of the remediation endpoint that receives alerts naming an automatic action. Only used when the
+    /// remediation workflow is not deployed: otherwise the Automation stack's private API URL replaces it.
+    /// </summary>
     public string RemediationWebhookUrl { get; init; } = "https://remediation.dqe.internal/v1/alerts";
 
     /// <summary>Base URL of the runbooks; each alert links to BASE#alertname-in-lower-case.</summary>

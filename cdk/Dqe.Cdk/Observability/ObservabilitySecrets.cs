@@ -14,6 +14,9 @@ public sealed class ObservabilitySecrets : Construct
     /// <summary>Value of the receiver keys until an operator puts the real credentials.</summary>
     public const string Placeholder = "REPLACE_AFTER_DEPLOY";
 
+    /// <summary>Name (under dqe/ENV/observability/) of the secret {"token"} Alertmanager sends and the remediation webhook accepts.</summary>
+    public const string RemediationTokenName = "remediation-token";
+
     /// <summary>User name of the OpenSearch master user (not a secret; its password is generated).</summary>
     public const string OpenSearchMasterUser = "dqe-admin";
 
@@ -40,7 +43,7 @@ public sealed class ObservabilitySecrets : Construct
 
         GrafanaAdmin = Create("GrafanaAdmin", "grafana-admin", "Grafana admin user (keys username, password)",
             "{\"username\":\"admin\"}", "password", exclude: "\"'\\/@:`");
-        RemediationToken = Create("RemediationToken", "remediation-token",
+        RemediationToken = Create("RemediationToken", RemediationTokenName,
             "bearer token Alertmanager sends to the remediation endpoint (key token)", "{}", "token", exclude: "\"'\\/@:` ");
         Receivers = Create("Receivers", "alert-receivers",
             "PagerDuty routing key, Slack webhook URL and SMTP password for Alertmanager: replace the placeholders after deploy",

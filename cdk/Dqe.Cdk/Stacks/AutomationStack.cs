@@ -8,6 +8,7 @@ using Dqe.Cdk.Platform;
 using Dqe.Workflows;
 using Dqe.Workflows.Building;
 using Dqe.Workflows.Chaos;
+using Dqe.Workflows.Remediation;
 
 namespace Dqe.Cdk.Stacks;
 
@@ -64,6 +65,13 @@ public sealed class AutomationStack : Stack
             StateMachines.Add(workflow.Name, machine);
         }
 
+        if (StateMachines.TryGetValue(WorkflowNames.Remediation, out var remediation))
+        {
+            var steps = props.Workflows.First(w => w.Name == WorkflowNames.Remediation).Handlers.ToDictionary(h => h, FunctionFor, StringComparer.Ordinal);
+            Remediation = new Remediation(this, "Remediation", new RemediationProps(config.Env, config.Ephemeral, props.Platform.Network.Vpc,
+                remediation, FunctionFor(RemediationWorkflow.Webhook), steps, RemediationWorkflow.Escalate, config.LogRetentionDays));
+        }
+
         ChaosMesh = new ChaosMesh(this, "ChaosMesh", new ChaosMeshProps(props.Platform.Cluster.Cluster, config.Automation.ChaosMeshVersion));
         if (StateMachines.TryGetValue(WorkflowNames.ChaosSweep, out var sweeper))
         {
@@ -107,6 +115,9 @@ public sealed class AutomationStack : Stack
 
     /// <summary>Grants each function what its handler declares it needs (Kubernetes, engines, buckets).</summary>
     public FunctionAccess Access { get; }
+
+    /// <summary>Table, topic and private API of alert remediation, when the remediation workflow is deployed.</summary>
+    public Remediation? Remediation { get; }
 
     /// <summary>The Chaos Mesh install the chaos workflow injects faults through.</summary>
     public ChaosMesh ChaosMesh { get; }

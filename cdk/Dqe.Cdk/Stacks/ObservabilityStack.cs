@@ -18,7 +18,9 @@ public sealed class ObservabilityStack : Stack
     {
         ArgumentNullException.ThrowIfNull(props);
         var config = props.Config;
-        var observability = config.Observability;
+        var observability = props.RemediationWebhookUrl is { } webhook
+            ? config.Observability with { Alerting = config.Observability.Alerting with { RemediationWebhookUrl = webhook } }
+            : config.Observability;
         var cluster = props.Cluster.Cluster;
 
         var namespaces = Kube.Manifest(this, "Namespaces", cluster,

@@ -18,4 +18,7 @@ public sealed class ObservabilityStackProps(DqeConfig config, Network network, K
     public KubernetesCluster Cluster { get; } = cluster;
 
     public SecretsOperator SecretsOperator { get; } = secretsOperator;
+
+    /// <summary>Where Alertmanager posts remediation alerts: the Automation stack's private API (replaces alerting.remediationWebhookUrl).</summary>
+    public string? RemediationWebhookUrl { get; init; }
 }

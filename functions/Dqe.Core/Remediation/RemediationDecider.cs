@@ -70,12 +70,13 @@ internal sealed class RemediationDecider
             return Decide(target, DecisionOutcome.Resolved, $"alert already resolved at {resolvedAt:O}: nothing to do");
         }
 
-        if (!await _store.TryStartCooldownAsync($"{alert.AlertName}|{target.Key}", now, _options.Cooldown, cancellationToken).ConfigureAwait(false))
+        var cooldownKey = $"{alert.AlertName}|{target.Key}";
+        if (!await _store.TryStartCooldownAsync(cooldownKey, now, _options.Cooldown, cancellationToken).ConfigureAwait(false))
         {
             return Decide(target, DecisionOutcome.Duplicate, $"{alert.AlertName} on {target.Key} was handled less than {_options.Cooldown} ago");
         }
 
-        var decision = Decide(target, DecisionOutcome.Act, "");
+        var decision = Decide(target, DecisionOutcome.Act, "") with { CooldownKey = cooldownKey };
         var failures = await _store.GetFailuresAsync(decision.AlertKey, cancellationToken).ConfigureAwait(false);
         if (failures >= _options.CircuitBreakerFailures)
         {

@@ -14,4 +14,7 @@ public sealed record RemediationDecision(
 {
     /// <summary>Key of the circuit breaker: the same alert (fingerprint) on the same target.</summary>
     public string AlertKey => $"{Alert.Fingerprint}|{Target?.Key ?? "-"}";
+
+    /// <summary>The cooldown slot this decision took (null when it took none), so a failed dispatch can give it back.</summary>
+    public string? CooldownKey { get; init; }
 }

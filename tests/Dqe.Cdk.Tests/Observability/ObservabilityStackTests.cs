@@ -43,7 +43,10 @@ public sealed class ObservabilityStackTests
         var synth = Synth.Env("dev");
         var alertmanager = HelmValues(synth.Observability, "kube-prometheus-stack")["alertmanager"]!;
 
-        var expected = AlertmanagerConfigRenderer.Render(AlertmanagerConfigBuilder.Build(synth.Config.Observability.Alerting));
+        // The remediation URL is the Automation stack's private API (a deploy-time value, a token here).
+        var url = alertmanager["config"]!["receivers"]!.AsArray().Single(r => r!["name"]!.GetValue<string>() == AlertmanagerConfigBuilder.RemediationReceiver)!["webhook_configs"]![0]!["url"]!.GetValue<string>();
+        var expected = AlertmanagerConfigRenderer.Render(AlertmanagerConfigBuilder.Build(synth.Config.Observability.Alerting with { RemediationWebhookUrl = url }));
+        Assert.StartsWith("https://", url, StringComparison.Ordinal);
         Assert.True(JsonNode.DeepEquals(expected, alertmanager["config"]), "deployed Alertmanager config differs from the one amtool checks");
         Assert.Equal(ObservabilityNames.AlertmanagerSecret, Assert.Single(alertmanager["alertmanagerSpec"]!["secrets"]!.AsArray())!.GetValue<string>());
     }

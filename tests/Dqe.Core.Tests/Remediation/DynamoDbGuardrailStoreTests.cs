@@ -22,6 +22,16 @@ public sealed class DynamoDbGuardrailStoreTests
     }
 
     [Fact]
+    public async Task ReleaseCooldownAsync_WithinCooldown_NextStartIsAllowed()
+    {
+        await Store.TryStartCooldownAsync("a|pod/x/y", Now, TimeSpan.FromMinutes(30), CancellationToken.None);
+
+        await Store.ReleaseCooldownAsync("a|pod/x/y", CancellationToken.None);
+
+        Assert.True(await Store.TryStartCooldownAsync("a|pod/x/y", Now.AddMinutes(1), TimeSpan.FromMinutes(30), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task RecordResultAsync_FailuresCountUpAndASuccessResets()
     {
         await Store.RecordResultAsync("k", false, Now, CancellationToken.None);

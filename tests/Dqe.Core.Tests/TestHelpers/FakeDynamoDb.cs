@@ -28,6 +28,7 @@ public class FakeDynamoDb : DispatchProxy
         "GetItemAsync" => Task.FromResult(Get((GetItemRequest)args![0]!)),
         "PutItemAsync" => Task.FromResult(Put((PutItemRequest)args![0]!)),
         "UpdateItemAsync" => Task.FromResult(Update((UpdateItemRequest)args![0]!)),
+        "DeleteItemAsync" => Task.FromResult(Delete((DeleteItemRequest)args![0]!)),
         _ => throw new NotSupportedException(targetMethod?.Name),
     };
 
@@ -61,6 +62,12 @@ public class FakeDynamoDb : DispatchProxy
 
         Items[KeyOf(request.Item)] = new(request.Item);
         return new PutItemResponse();
+    }
+
+    private DeleteItemResponse Delete(DeleteItemRequest request)
+    {
+        Items.Remove(KeyOf(request.Key));
+        return new DeleteItemResponse();
     }
 
     private UpdateItemResponse Update(UpdateItemRequest request)

@@ -254,6 +254,12 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
 
         // Like the API server: 200 with the object as it was (a Status body would not parse as a typed pod or claim).
         _objects.TryRemove(ResourcePath.Key(path.Group, path.Plural, path.Namespace, path.Name), out _);
+        if (path.Group.Length == 0 && path.Plural == "pods")
+        {
+            // Pods are deleted gracefully: the answer carries the pod with its deletionTimestamp.
+            current["metadata"]!["deletionTimestamp"] ??= Behaviour.Now().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        }
+
         return (200, current.DeepClone());
     }
 

@@ -48,6 +48,9 @@ public sealed class DynamoDbGuardrailStore : IGuardrailStore
         }
     }
 
+    public Task ReleaseCooldownAsync(string key, CancellationToken cancellationToken) =>
+        _dynamo.DeleteItemAsync(new DeleteItemRequest { TableName = _table, Key = Key("cooldown#" + key) }, cancellationToken);
+
     public async Task<int> GetFailuresAsync(string alertKey, CancellationToken cancellationToken)
     {
         var item = await GetAsync("breaker#" + alertKey, cancellationToken).ConfigureAwait(false);

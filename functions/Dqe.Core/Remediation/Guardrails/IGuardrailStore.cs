@@ -9,6 +9,9 @@ public interface IGuardrailStore
     /// <summary>Starts the cooldown of <paramref name="key"/>; false when one is still running (a duplicate).</summary>
     Task<bool> TryStartCooldownAsync(string key, DateTimeOffset now, TimeSpan cooldown, CancellationToken cancellationToken);
 
+    /// <summary>Ends the cooldown of <paramref name="key"/> early: its decision was never carried out (dispatch failed), so a retry must not be a duplicate.</summary>
+    Task ReleaseCooldownAsync(string key, CancellationToken cancellationToken);
+
     /// <summary>Failed remediations of <paramref name="alertKey"/> since its last success.</summary>
     Task<int> GetFailuresAsync(string alertKey, CancellationToken cancellationToken);
 

@@ -23,6 +23,16 @@ public sealed class InMemoryGuardrailStore : IGuardrailStore
         }
     }
 
+    public Task ReleaseCooldownAsync(string key, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _cooldownUntil.Remove(key);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<int> GetFailuresAsync(string alertKey, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -46,7 +46,7 @@ public sealed class RemediationWebhook
                 decisions.Add(DecisionSummary.From(decision));
                 if (decision.Outcome is DecisionOutcome.Act or DecisionOutcome.Escalate)
                 {
-                    await _services.Dispatcher.DispatchAsync(decision, cancellationToken).ConfigureAwait(false);
+                    await DispatchAsync(decision, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -57,5 +57,20 @@ public sealed class RemediationWebhook
         }
 
         return new WebhookReply(200, null, null, decisions);
+    }
+
+    // A decision that was never carried out gives its cooldown slot back; otherwise Alertmanager's retry of the
+    // 503 would be acknowledged as a duplicate and the alert never handled.
+    private async Task DispatchAsync(RemediationDecision decision, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _services.Dispatcher.DispatchAsync(decision, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (decision.CooldownKey is { } key)
+        {
+            await _services.Store.ReleaseCooldownAsync(key, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
     }
 }
