@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 namespace Dqe.Core.Recovery;
 
 /// <summary>
-/// Where drills act and what they must achieve. Defaults: namespace <c>dqe</c>, 6 heartbeats 5 s apart before
+/// Where drills act and what they must achieve. Defaults: namespace <c>dqe</c> for ClickHouse and Keeper,
+/// <c>trino</c> for the Trino coordinator (the engines run in their own namespaces), 6 heartbeats 5 s apart before
 /// the fault, recovery given up after 30 min, and objectives: replica/Keeper/Trino coordinator loss RTO 5 min
 /// RPO 0; AZ loss RTO 15 min RPO 1 min; region restore RTO 4 h RPO 25 h (daily backups).
 /// </summary>
@@ -16,7 +17,8 @@ public sealed partial record DrillOptions(
     int HeartbeatIntervalSeconds = 5,
     int HeartbeatCount = 6,
     int RecoveryTimeoutSeconds = 1800,
-    IReadOnlyDictionary<DrScenario, DrObjective>? Objectives = null)
+    IReadOnlyDictionary<DrScenario, DrObjective>? Objectives = null,
+    string TrinoNamespace = "trino")
 {
     public static IReadOnlyDictionary<DrScenario, DrObjective> DefaultObjectives { get; } = new Dictionary<DrScenario, DrObjective>
     {
@@ -34,6 +36,7 @@ public sealed partial record DrillOptions(
     public void Validate(DrScenario scenario)
     {
         Require(Name().IsMatch(Namespace ?? ""), nameof(Namespace), $"'{Namespace}' is not a Kubernetes namespace name");
+        Require(Name().IsMatch(TrinoNamespace ?? ""), nameof(TrinoNamespace), $"'{TrinoNamespace}' is not a Kubernetes namespace name");
         foreach (var (field, selector) in new[] { (nameof(ClickHouseSelector), ClickHouseSelector), (nameof(KeeperSelector), KeeperSelector), (nameof(TrinoCoordinatorSelector), TrinoCoordinatorSelector) })
         {
             Require(Selector().IsMatch(selector ?? ""), field, $"'{selector}' is not an equality label selector (k=v[,k=v])");

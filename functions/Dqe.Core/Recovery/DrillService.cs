@@ -71,7 +71,7 @@ internal sealed class DrillService
         {
             DrScenario.ReplicaLoss => await _actions.DeletePodsAsync(o.Namespace, o.ClickHouseSelector, 1, true, record.RunId, cancellationToken).ConfigureAwait(false),
             DrScenario.KeeperLoss => await _actions.DeletePodsAsync(o.Namespace, o.KeeperSelector, 1, false, record.RunId, cancellationToken).ConfigureAwait(false),
-            DrScenario.TrinoCoordinatorLoss => await _actions.DeletePodsAsync(o.Namespace, o.TrinoCoordinatorSelector, 1, false, record.RunId, cancellationToken).ConfigureAwait(false),
+            DrScenario.TrinoCoordinatorLoss => await _actions.DeletePodsAsync(o.TrinoNamespace, o.TrinoCoordinatorSelector, 1, false, record.RunId, cancellationToken).ConfigureAwait(false),
             DrScenario.AzLoss => await _actions.CordonAndDrainZoneAsync(o.Zone, record.RunId, cancellationToken).ConfigureAwait(false),
             // The primary is declared lost; the workflow's restore steps rebuild from the replicated backups bucket.
             _ => [],

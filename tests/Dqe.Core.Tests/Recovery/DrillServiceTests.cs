@@ -122,6 +122,16 @@ public class DrillServiceTests(ClickHouseFixture fixture)
     }
 
     [Fact]
+    public async Task Fault_TrinoCoordinatorLoss_DeletesInTheTrinoNamespaceNotTheClickHouseOne()
+    {
+        var record = await RunAsync(Service(new ScriptedCanary(Up)), DrScenario.TrinoCoordinatorLoss);
+
+        Assert.Contains(_cluster.Calls, c => c.StartsWith("delete-pods trino app.kubernetes.io/name=trino,app.kubernetes.io/component=coordinator 1", StringComparison.Ordinal));
+        Assert.DoesNotContain(_cluster.Calls, c => c.StartsWith("delete-pods dqe ", StringComparison.Ordinal));
+        Assert.NotNull(record.Result);
+    }
+
+    [Fact]
     public async Task DryRun_WholeDrill_NoActionsAndRecordRoundTripsAsJson()
     {
         var record = await RunAsync(Service(new ScriptedCanary(Up)), DrScenario.TrinoCoordinatorLoss, dryRun: true);

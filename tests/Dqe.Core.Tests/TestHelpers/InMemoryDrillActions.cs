@@ -95,7 +95,8 @@ public sealed class InMemoryDrillActions : IDrillActions
             Claims.Add($"data-{name}");
         }
 
-        Pods.Add(("dqe", "trino-coordinator-0", new Dictionary<string, string> { ["app.kubernetes.io/name"] = "trino", ["app.kubernetes.io/component"] = "coordinator" }));
+        // Trino runs in its own namespace, as deployed (DrillOptions.TrinoNamespace).
+        Pods.Add(("trino", "trino-coordinator-0", new Dictionary<string, string> { ["app.kubernetes.io/name"] = "trino", ["app.kubernetes.io/component"] = "coordinator" }));
         return this;
     }
 
