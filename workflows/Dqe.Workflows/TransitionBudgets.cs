@@ -17,7 +17,7 @@ public static class TransitionBudgets
         [WorkflowNames.Benchmark] = new(HappyPath: 8, WorstFailurePath: 8, PerMapItem: 1),
         [WorkflowNames.Backup] = new(HappyPath: 49, WorstFailurePath: 51),
         [WorkflowNames.DisasterRecovery] = new(HappyPath: 24, WorstFailurePath: 25),
-        [WorkflowNames.Remediation] = new(HappyPath: 2, WorstFailurePath: 2),
+        [WorkflowNames.Remediation] = new(HappyPath: 8, WorstFailurePath: 9),
     };
 
     /// <summary>The budget of <paramref name="workflow"/>, or null for a workflow that has none (test-only machines).</summary>

@@ -110,6 +110,7 @@ public sealed class RemediationWorkflowTests : IAsyncLifetime
 
         Assert.Equal(("FAILED", "Dqe.EscalationFailed"), (result.Status, result.Error));
         Assert.Contains("failure injected into 'Escalate'", result.Cause, StringComparison.Ordinal);
+        Assert.True(TransitionBudgets.Within(WorkflowNames.Remediation, result, out var overrun), overrun);
     }
 
     [Fact]
