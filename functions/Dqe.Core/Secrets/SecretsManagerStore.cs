@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Dqe.Core.Kubernetes;
 
@@ -15,11 +14,7 @@ public sealed class SecretsManagerStore : ISecretStore
     /// <summary>How long a value is reused: short enough for rotation, long enough to keep calls rare.</summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(5);
 
-    private static readonly MediaTypeHeaderValue JsonContentType = new("application/x-amz-json-1.1");
-
-    private readonly HttpClient _http;
-    private readonly IAwsCredentialsSource _credentials;
-    private readonly string _region;
+    private readonly AwsSignedClient _aws;
     private readonly Uri _endpoint;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, (string Value, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
@@ -28,9 +23,7 @@ public sealed class SecretsManagerStore : ISecretStore
     public SecretsManagerStore(HttpClient http, IAwsCredentialsSource credentials, string region, TimeProvider time, Uri? endpoint = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(region);
-        _http = http;
-        _credentials = credentials;
-        _region = region;
+        _aws = new AwsSignedClient(http, credentials, region, time);
         _time = time;
         _endpoint = endpoint ?? new Uri($"https://secretsmanager.{region}.amazonaws.com/");
     }
@@ -44,50 +37,41 @@ public sealed class SecretsManagerStore : ISecretStore
             return cached.Value;
         }
 
-        var value = await FetchAsync(secretId, now, cancellationToken).ConfigureAwait(false);
+        var value = await FetchAsync(secretId, cancellationToken).ConfigureAwait(false);
         _cache[secretId] = (value, now + CacheFor);
         return value;
     }
 
-    private async Task<string> FetchAsync(string secretId, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<string> FetchAsync(string secretId, CancellationToken cancellationToken)
     {
-        var credentials = await _credentials.GetAsync(cancellationToken).ConfigureAwait(false);
         var body = JsonSerializer.SerializeToUtf8Bytes(new GetSecretValueRequest(secretId), SecretsJsonContext.Default.GetSecretValueRequest);
-        using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = JsonContentType;
-        request.Headers.TryAddWithoutValidation("X-Amz-Target", "secretsmanager.GetSecretValue");
-        SigV4Signer.Sign(request, body, _region, "secretsmanager", credentials, now);
-
-        HttpResponseMessage response;
+        int status;
+        string text;
         try
         {
-            response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            (status, text) = await _aws.PostAsync(_endpoint, "secretsmanager", "application/x-amz-json-1.1", "secretsmanager.GetSecretValue", body, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException e)
         {
             throw new SecretUnavailableException($"secret '{secretId}': Secrets Manager at {_endpoint} is unreachable: {e.Message}", e);
         }
 
-        using (response)
+        GetSecretValueResponse? document = null;
+        try
         {
-            var text = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            GetSecretValueResponse? document = null;
-            try
-            {
-                document = JsonSerializer.Deserialize(text, SecretsJsonContext.Default.GetSecretValueResponse);
-            }
-            catch (JsonException) when (!response.IsSuccessStatusCode)
-            {
-                // An error page that is not JSON: the status line below says enough.
-            }
-
-            if (!response.IsSuccessStatusCode)
-            {
-                var type = document?.Type is { } t ? t[(t.LastIndexOf('#') + 1)..] : $"HTTP {(int)response.StatusCode}";
-                throw new SecretUnavailableException($"secret '{secretId}': {type}: {document?.Message ?? document?.MessageUpper ?? response.ReasonPhrase}");
-            }
-
-            return document?.SecretString ?? throw new SecretUnavailableException($"secret '{secretId}' has no SecretString (binary secrets are not supported)");
+            document = JsonSerializer.Deserialize(text, SecretsJsonContext.Default.GetSecretValueResponse);
         }
+        catch (JsonException) when (status is < 200 or >= 300)
+        {
+            // An error page that is not JSON: the status line below says enough.
+        }
+
+        if (status is < 200 or >= 300)
+        {
+            var type = document?.Type is { } t ? t[(t.LastIndexOf('#') + 1)..] : $"HTTP {status}";
+            throw new SecretUnavailableException($"secret '{secretId}': {type}: {document?.Message ?? document?.MessageUpper ?? "no error document"}");
+        }
+
+        return document?.SecretString ?? throw new SecretUnavailableException($"secret '{secretId}' has no SecretString (binary secrets are not supported)");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Dqe.Core.Kubernetes;
 
 namespace Dqe.Core.Remediation.Lambda;
 

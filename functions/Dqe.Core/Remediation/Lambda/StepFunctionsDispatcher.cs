@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Dqe.Core.Kubernetes;
 
 namespace Dqe.Core.Remediation.Lambda;
 

@@ -1,11 +1,9 @@
 using System.Net.Http.Headers;
-using Dqe.Core.Kubernetes;
-
-namespace Dqe.Core.Remediation.Lambda;
+namespace Dqe.Core.Kubernetes;
 
 /// <summary>
-/// One SigV4-signed POST to an AWS service endpoint with the function's role credentials, for the two calls the
-/// remediation functions make without an SDK package (Step Functions StartExecution, SNS Publish).
+/// One SigV4-signed POST to an AWS service endpoint with the function's role credentials, for the calls Dqe makes
+/// without an SDK package (Secrets Manager GetSecretValue, Step Functions StartExecution, SNS Publish).
 /// </summary>
 internal sealed class AwsSignedClient
 {
