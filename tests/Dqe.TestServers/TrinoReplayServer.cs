@@ -103,6 +103,11 @@ public sealed class TrinoReplayServer : IAsyncDisposable
         var index = Interlocked.Increment(ref state.Cursor) - 1;
         var steps = state.Script.Steps;
         var step = steps[Math.Min(index, steps.Count - 1)];
+        if (step.Delay is { } delay)
+        {
+            await Task.Delay(delay, context.RequestAborted).ConfigureAwait(false);
+        }
+
         foreach (var (name, value) in step.Headers)
         {
             context.Response.Headers.Append(name, value);

@@ -20,6 +20,9 @@ public sealed record TrinoScriptStep
     /// <summary>No nextUri: the query is finished after this page.</summary>
     public bool Last { get; init; }
 
+    /// <summary>How long the server takes before answering this step (a slow coordinator).</summary>
+    public TimeSpan? Delay { get; init; }
+
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
     public static TrinoScriptStep Json(string json, bool last = false) => new() { Page = System.Text.Encoding.UTF8.GetBytes(json), Last = last };

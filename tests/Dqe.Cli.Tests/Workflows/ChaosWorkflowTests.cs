@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Dqe.Cli.Tests.TestHelpers;
 using Dqe.Cli.Workflows;
 using Dqe.Core.Chaos.Campaigns;
+using Dqe.Core.Chaos.Handlers;
 using Dqe.Core.Hosting;
 using Dqe.TestServers;
 using Dqe.TestServers.Kubernetes;
@@ -43,6 +44,14 @@ public sealed class ChaosWorkflowTests : IAsyncLifetime
         faults: [{name: kill, type: pod-kill}]
         abort: {pollInterval: 30s, when: []}
         """;
+
+    private const string Benchmarked = NoAbort + """
+
+        report:
+          benchmark: [{name: q1, engine: trino, sql: SELECT count(*) FROM orders}]
+        """;
+
+    private const string BenchQuery = "SELECT count(*) FROM orders";
 
     private readonly string _reports = Directory.CreateTempSubdirectory("dqe-chaos-run-").FullName;
     private readonly SteppingTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 3, 0, 0, TimeSpan.Zero), TimeSpan.FromSeconds(20));
@@ -96,6 +105,54 @@ public sealed class ChaosWorkflowTests : IAsyncLifetime
         Assert.Contains(report["polls"]!.AsArray(), p => p!["phase"]!.GetValue<string>() == "before");
         Assert.Contains(report["polls"]!.AsArray(), p => p!["phase"]!.GetValue<string>() == "during");
         Assert.True(File.Exists(Path.Combine(_reports, Path.ChangeExtension(result.Output!["reportKey"]!.GetValue<string>(), "html"))));
+        Assert.Null(result.Output["benchmarks"]);
+        Assert.Null(report["benchmark"]);
+        Assert.DoesNotContain(_trino.Requests, r => r.Body == "SELECT version()");
+        AssertNothingLeft();
+    }
+
+    [Fact]
+    public async Task Run_BenchmarkSlowerDuringFault_DegradationReportedAndPenaltyApplied()
+    {
+        _trino.Script("SELECT version()", TrinoScript.Value(476));
+        _trino.Script(BenchQuery, TrinoScript.Value(15000));
+        _api.Behaviour.OnCreated = obj =>
+        {
+            obj["status"] = JsonNode.Parse("""{"conditions": [{"type": "AllInjected", "status": "True"}]}""");
+            _trino.Script(BenchQuery, new TrinoScript([TrinoScript.Value(15000).Steps[0] with { Delay = TimeSpan.FromMilliseconds(400) }]));
+        };
+
+        var result = await RunAsync(Router(), Benchmarked);
+
+        Assert.True(result.Succeeded, result.Cause);
+        Assert.Equal(["before", "during"], result.Output!["benchmarks"]!.AsArray().Select(p => p!["phase"]!.GetValue<string>()));
+        var report = Report(result.Output["reportKey"]?.GetValue<string>());
+        var q1 = report["benchmark"]!.AsArray().Single()!;
+        Assert.True(q1["duringMs"]!.GetValue<double>() >= 400, q1.ToJsonString());
+        Assert.True(q1["slowdown"]!.GetValue<double>() > 3, q1.ToJsonString());
+        Assert.Contains(report["deductions"]!.AsArray(), d => d!["reason"]!.GetValue<string>().StartsWith("benchmark queries", StringComparison.Ordinal) && d["points"]!.GetValue<int>() == ResilienceScore.MaxSlowdownPenalty);
+        Assert.Equal(100 - ResilienceScore.MaxSlowdownPenalty, result.Output["score"]!.GetValue<int>());
+        Assert.Contains("Performance under fault", File.ReadAllText(Path.Combine(_reports, Path.ChangeExtension(result.Output["reportKey"]!.GetValue<string>(), "html"))), StringComparison.Ordinal);
+        AssertNothingLeft();
+        Assert.True(TransitionBudgets.Within(WorkflowNames.Chaos, result, out var overrun), overrun);
+    }
+
+    [Fact]
+    public async Task Run_BenchmarkQueryFails_ReportedNoPenaltyNoAbort()
+    {
+        _trino.Script("SELECT version()", TrinoScript.Value(476));
+        _api.Behaviour.OnCreated = obj => obj["status"] = JsonNode.Parse("""{"conditions": [{"type": "AllInjected", "status": "True"}]}""");
+
+        var result = await RunAsync(Router(), Benchmarked);
+
+        Assert.True(result.Succeeded, result.Cause);
+        Assert.Equal(100, result.Output!["score"]!.GetValue<int>());
+        var report = Report(result.Output["reportKey"]?.GetValue<string>());
+        var q1 = report["benchmark"]!.AsArray().Single()!;
+        Assert.Null(q1["slowdown"]);
+        Assert.StartsWith("before: Failed", q1["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(report["meanSlowdown"]);
+        Assert.Contains(_trino.Requests, r => r.Body == BenchQuery);
         AssertNothingLeft();
     }
 

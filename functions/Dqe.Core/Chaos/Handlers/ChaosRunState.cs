@@ -7,7 +7,8 @@ namespace Dqe.Core.Chaos.Handlers;
 /// The chaos workflow's state: every handler takes it and returns it updated. <see cref="Error"/> is where
 /// the state machine's Catch puts a failure. <see cref="Polls"/> holds every probe poll (before, during, after);
 /// <see cref="Recovered"/> is set by the verify step once steady state is back (true) or
-/// <see cref="RecoveryDeadline"/> passed without it (false). Defaults are constructor defaults (source-gen keeps them).
+/// <see cref="RecoveryDeadline"/> passed without it (false). <see cref="Benchmarks"/> holds the
+/// <c>report.benchmark</c> passes (medians only, so the state stays small). Defaults are constructor defaults (source-gen keeps them).
 /// </summary>
 public sealed record ChaosRunState(
     ChaosCampaign Campaign,
@@ -26,7 +27,8 @@ public sealed record ChaosRunState(
     DateTimeOffset? RecoveryDeadline = null,
     bool? Recovered = null,
     DateTimeOffset? RecoveredAt = null,
-    string? ReportKey = null)
+    string? ReportKey = null,
+    IReadOnlyList<BenchmarkPass>? Benchmarks = null)
 {
     public ChaosRunState Log(DateTimeOffset at, string kind, string detail) =>
         this with { Timeline = [.. Timeline ?? [], new TimelineEntry(at, kind, detail)] };

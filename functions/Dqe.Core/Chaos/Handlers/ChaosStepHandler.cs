@@ -26,7 +26,9 @@ internal sealed class ChaosStepHandler : FunctionHandler<ChaosRunState, ChaosRun
         _dependencies = new ChaosStepDependencies(
             () => new ChaosService(KubernetesChaosCluster.Create(services.Kubernetes.Create), services.Time, new ChaosOptions()),
             new ProbeRunner(ProbeTargets.From(services), services.Time),
-            new LazyReportStore(services.Environment));
+            new LazyReportStore(services.Environment),
+            engine => engine == "clickhouse" ? services.Engines.ClickHouse() : services.Engines.Trino(),
+            services.Time);
     }
 
     protected override Task<ChaosRunState> HandleAsync(ChaosRunState request, InvocationContext context, CancellationToken cancellationToken)

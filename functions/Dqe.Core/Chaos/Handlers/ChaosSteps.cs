@@ -22,9 +22,15 @@ internal static class ChaosSteps
         var runId = state.RunId ?? $"{state.Campaign.Name}-{now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}";
         var poll = (int)ChaosRunClock.PollInterval(state.Campaign).TotalSeconds;
         var before = await SteadyState.PollAsync(state.Campaign, deps.Probes, ProbePhases.Before, now, cancellationToken).ConfigureAwait(false);
-        return before.Passed
-            ? (state with { RunId = runId, PollSeconds = poll }).Record(before).Log(now, "steady-state", $"campaign {state.Campaign.Name}, run {runId}: steady state holds before injection")
-            : throw new ChaosSteadyStateException($"steady state does not hold before injection, nothing was injected: {before.Failures}");
+        if (!before.Passed)
+        {
+            throw new ChaosSteadyStateException($"steady state does not hold before injection, nothing was injected: {before.Failures}");
+        }
+
+        var valid = (state with { RunId = runId, PollSeconds = poll }).Record(before).Log(now, "steady-state", $"campaign {state.Campaign.Name}, run {runId}: steady state holds before injection");
+        return FaultBenchmark.Enabled(state.Campaign) && !FaultBenchmark.Has(state, FaultBenchmark.Before)
+            ? await FaultBenchmark.RunAsync(deps, valid, FaultBenchmark.Before, now, cancellationToken).ConfigureAwait(false)
+            : valid;
     }
 
     public static async Task<ChaosRunState> InjectAsync(ChaosStepDependencies deps, ChaosRunState state, InvocationContext context, DateTimeOffset now, CancellationToken cancellationToken)
@@ -52,6 +58,12 @@ internal static class ChaosSteps
         }
 
         var over = state.FaultsEndAt is { } end && now >= end;
+        // The during pass runs once, on the first poll that finds every fault active (and not yet over).
+        if (!over && FaultBenchmark.Enabled(state.Campaign) && !FaultBenchmark.Has(state, FaultBenchmark.During) && states.All(s => s.Injected))
+        {
+            observed = await FaultBenchmark.RunAsync(deps, observed, FaultBenchmark.During, now, cancellationToken).ConfigureAwait(false);
+        }
+
         var detail = string.Join("; ", states.Select(s => $"{s.Kind}/{s.Name} injected={s.Injected}"));
         var probes = during.Passed ? "probes pass" : "probes failing: " + during.Failures;
         return (observed with { FaultsOver = over }).Log(now, over ? "fault-stop" : "observe", $"{detail}; {probes}");
@@ -102,6 +114,11 @@ internal static class ChaosSteps
         if (score is { } value)
         {
             context.Metrics.Add("ChaosResilienceScore", value, MetricUnit.None);
+        }
+
+        if (FaultBenchmark.MeanSlowdown(FaultBenchmark.Degradation(state)) is { } slowdown)
+        {
+            context.Metrics.Add("ChaosBenchmarkSlowdown", slowdown, MetricUnit.None);
         }
 
         var reported = (state with { Outcome = outcome, Score = score }).Log(now, "report", outcome);

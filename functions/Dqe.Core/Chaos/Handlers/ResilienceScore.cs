@@ -7,7 +7,8 @@ namespace Dqe.Core.Chaos.Handlers;
 /// The 0-100 resilience score of a run (docs/chaos.md, "Resilience score"): 100, minus 40 for an abort,
 /// minus 30 for any other failure after injection (recovery unproven), minus 30 × the share of failed probe
 /// polls during the faults, minus 30 when steady state was not back within the recovery timeout, minus 5 per
-/// extra rollback attempt (at most 20); 0 when anything was left in the cluster; no score when nothing was injected.
+/// extra rollback attempt (at most 20), minus min(20, 10 × (mean benchmark slowdown − 1)) over the queries measured
+/// both before and during the faults; 0 when anything was left in the cluster; no score when nothing was injected.
 /// </summary>
 public static class ResilienceScore
 {
@@ -17,6 +18,8 @@ public static class ResilienceScore
     public const int NotRecoveredPenalty = 30;
     public const int RetryPenalty = 5;
     public const int MaxRetryPenalty = 20;
+    public const int SlowdownPenaltyPerUnit = 10;
+    public const int MaxSlowdownPenalty = 20;
 
     public static int? Compute(ChaosRunState state)
     {
@@ -61,6 +64,17 @@ public static class ResilienceScore
         if (retries > 0)
         {
             deductions.Add(new ScoreDeduction($"{state.RollbackAttempts} rollback attempts", retries));
+        }
+
+        var degradation = FaultBenchmark.Degradation(state);
+        if (FaultBenchmark.MeanSlowdown(degradation) is { } slowdown)
+        {
+            var points = (int)Math.Round(Math.Min(MaxSlowdownPenalty, SlowdownPenaltyPerUnit * (slowdown - 1)));
+            if (points > 0)
+            {
+                var measured = degradation!.Count(d => d.Slowdown is not null);
+                deductions.Add(new ScoreDeduction(string.Create(CultureInfo.InvariantCulture, $"benchmark queries {slowdown:0.##}× slower during the faults (mean of {measured})"), points));
+            }
         }
 
         return deductions;

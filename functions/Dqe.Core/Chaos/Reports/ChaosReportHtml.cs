@@ -7,7 +7,8 @@ namespace Dqe.Core.Chaos.Reports;
 
 /// <summary>
 /// The self-contained HTML report of a run: outcome and score (with its deductions), an SVG timeline (fault
-/// window shaded, abort and recovery marked, one row of pass/fail dots per probe), the probe values and the
+/// window shaded, abort, recovery and benchmark passes marked, one row of pass/fail dots per probe), the
+/// per-query degradation under fault when the campaign has a benchmark, the probe values and the
 /// event log. No script, no external resources.
 /// </summary>
 public static class ChaosReportHtml
@@ -47,6 +48,7 @@ public static class ChaosReportHtml
         }
 
         html.Append("<h2>Timeline</h2>").Append(Timeline(report));
+        ChaosBenchmarkHtml.Table(html, report);
         ProbeTable(html, report.Polls);
         html.Append("<h2>Events</h2><table class=\"events\"><tr><th>time</th><th>event</th><th>detail</th></tr>");
         foreach (var entry in report.Timeline)
@@ -98,6 +100,10 @@ public static class ChaosReportHtml
 
         Marker(svg, report.AbortedAt, "abort", "#b00", X, height);
         Marker(svg, report.RecoveredAt, "recovered", "#070", X, height);
+        foreach (var pass in report.Timeline.Where(t => t.Kind == "benchmark"))
+        {
+            Marker(svg, pass.At, "benchmark", "#36c", X, height);
+        }
         for (var i = 0; i < probes.Count; i++)
         {
             var y = 20 + (i * Row);

@@ -14,11 +14,12 @@ internal static class ChaosReportWriter
         var aborted = state.Error?.Error?.Contains(nameof(ChaosAbortedException), StringComparison.Ordinal) == true
             ? timeline.FirstOrDefault(t => t.Kind == "rollback")?.At ?? now
             : (DateTimeOffset?)null;
+        var degradation = FaultBenchmark.Degradation(state);
         var runId = state.RunId ?? $"{state.Campaign.Name}-{now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}";
         return new ChaosRunReport(runId, state.Campaign.Name, state.Outcome ?? "unknown", state.Score, ResilienceScore.Deductions(state) ?? [],
             state.Clean, state.Campaign.SteadyState.RecoveryTimeout, state.Polls ?? [], timeline, now,
             state.Campaign.Description, state.InjectedAt, state.FaultsEndAt, aborted, state.Recovered, state.RecoveredAt,
-            state.Error is { } e ? $"{e.Error}: {e.Cause}" : null);
+            state.Error is { } e ? $"{e.Error}: {e.Cause}" : null, degradation, FaultBenchmark.MeanSlowdown(degradation));
     }
 
     /// <summary>Writes the run's report; returns the JSON key.</summary>

@@ -5,7 +5,7 @@ namespace Dqe.Core.Chaos.Reports;
 
 /// <summary>
 /// The report of one chaos run (report.json): outcome, score and why it lost points, the fault window, every
-/// probe poll and the timeline. <see cref="AbortedAt"/> is the time of the abort when the run was aborted.
+/// probe poll and the timeline; <see cref="Benchmark"/> the per-query degradation when the campaign has <c>report.benchmark</c>. <see cref="AbortedAt"/> is the time of the abort when the run was aborted.
 /// </summary>
 public sealed record ChaosRunReport(
     string RunId,
@@ -24,4 +24,6 @@ public sealed record ChaosRunReport(
     DateTimeOffset? AbortedAt = null,
     bool? Recovered = null,
     DateTimeOffset? RecoveredAt = null,
-    string? Error = null);
+    string? Error = null,
+    IReadOnlyList<QueryDegradation>? Benchmark = null,
+    double? MeanSlowdown = null);
