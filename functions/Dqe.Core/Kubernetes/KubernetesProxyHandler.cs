@@ -19,12 +19,23 @@ internal sealed class KubernetesProxyHandler(k8s.Kubernetes client) : HttpMessag
             throw new InvalidOperationException($"refusing to send Kubernetes credentials to {request.RequestUri}: not the API server {server.GetLeftPart(UriPartial.Authority)}");
         }
 
+        // The caller's HttpClient already marked the request as sent; the client's HttpClient sends a copy.
+        using var copy = new HttpRequestMessage(request.Method, uri) { Content = request.Content, Version = request.Version };
+        foreach (var (name, values) in request.Headers)
+        {
+            copy.Headers.TryAddWithoutValidation(name, values);
+        }
+
         if (client.Credentials is { } credentials)
         {
-            await credentials.ProcessHttpRequestAsync(request, cancellationToken).ConfigureAwait(false);
+            await credentials.ProcessHttpRequestAsync(copy, cancellationToken).ConfigureAwait(false);
         }
 
         // Headers first: ClickHouse results stream, and the callers apply their own timeouts.
-        return await client.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var response = await client.HttpClient.SendAsync(copy, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        // The content stays the caller's: it is disposed with the original request, not with this copy.
+        copy.Content = null;
+        response.RequestMessage = request;
+        return response;
     }
 }

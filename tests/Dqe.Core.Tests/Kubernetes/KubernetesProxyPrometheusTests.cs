@@ -93,7 +93,7 @@ public sealed class KubernetesProxyPrometheusTests(PrometheusFixture prometheus)
 
         var error = Assert.Throws<InvalidOperationException>(() => PrometheusEndpoint.From(host));
 
-        Assert.StartsWith(FunctionVariables.PrometheusService, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"environment variable {FunctionVariables.PrometheusService}", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, factory.Created);
     }
 
