@@ -2,6 +2,7 @@ using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.EKS;
 using Constructs;
 using Dqe.Cdk.Engines;
+using Dqe.Cdk.Observability;
 using Dqe.Cdk.Platform;
 using Dqe.Cdk.Stacks;
 using Dqe.Core.Hosting;
@@ -34,15 +35,21 @@ public sealed class FunctionAccess : Construct
 
     /// <summary>The automation security group for handlers that reach the cluster or the engines; none otherwise.</summary>
     public IReadOnlyList<ISecurityGroup> SecurityGroupsFor(HandlerNeeds needs) =>
-        (needs & (HandlerNeeds.Kubernetes | HandlerNeeds.Engines)) != 0 ? [_engines.Automation.ClientSecurityGroup] : [];
+        (needs & (HandlerNeeds.Kubernetes | HandlerNeeds.Engines | HandlerNeeds.Metrics)) != 0 ? [_engines.Automation.ClientSecurityGroup] : [];
 
     /// <summary>Grants <paramref name="function"/> what <paramref name="needs"/> names; nothing for <see cref="HandlerNeeds.None"/>.</summary>
     public void Grant(DqeFunction function, HandlerNeeds needs)
     {
         ArgumentNullException.ThrowIfNull(function);
-        if (needs.HasFlag(HandlerNeeds.Kubernetes))
+        if ((needs & (HandlerNeeds.Kubernetes | HandlerNeeds.Metrics)) != 0)
         {
             GrantKubernetes(function);
+        }
+
+        if (needs.HasFlag(HandlerNeeds.Metrics))
+        {
+            // Prometheus is a ClusterIP service: reached through the API server proxy (RBAC services/proxy on it only).
+            function.Function.AddEnvironment(FunctionVariables.PrometheusService, ObservabilityNames.PrometheusProxyTarget);
         }
 
         if (needs.HasFlag(HandlerNeeds.Engines))

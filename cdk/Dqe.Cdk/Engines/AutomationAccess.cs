@@ -96,7 +96,10 @@ public sealed class AutomationAccess : Construct
 
         documents.Add(NamespacedRole("dqe-automation-clickhouse-replicas", EngineNamespaces.ClickHouse,
             Rule(["clickhouse.altinity.com"], ["clickhouseinstallations"], ["get", "patch"], [ClickHouse.InstallationName]),
-            Rule(["clickhouse.altinity.com"], ["clickhouseinstallations"], ["list", "watch"])));
+            Rule(["clickhouse.altinity.com"], ["clickhouseinstallations"], ["list", "watch"]),
+            // restart-clickhouse-replica reaches one replica's HTTPS port through the API server's pod proxy
+            // (POST of the SQL is a create): pod DNS names do not resolve from the functions' subnets.
+            Rule([""], ["pods/proxy"], ["get", "create"])));
         documents.Add(Binding("RoleBinding", "dqe-automation-clickhouse-replicas", EngineNamespaces.ClickHouse));
         // DR drills (KubernetesDrillActions): replica-loss deletes a server's volume claim with its pod; az-loss
         // drains a zone's nodes, whose pods may be in any namespace (list by node, evict through the Eviction API
@@ -122,6 +125,17 @@ public sealed class AutomationAccess : Construct
         Rbac = Kube.Apply(this, "Rbac", props.Cluster, [.. documents]);
         Rbac.Node.AddDependency(props.Namespaces.Manifest);
     }
+
+    /// <summary>
+    /// Role + binding letting the group query one service through the API server's service proxy (GET only, that
+    /// service only): the chaos probes' and the remediation verify step's Prometheus. Applied by the stack that
+    /// creates <paramref name="ns"/> (the observability stack deploys after this one).
+    /// </summary>
+    public static object[] ServiceProxyRbac(string ns, string service) =>
+    [
+        NamespacedRole("dqe-automation-service-proxy", ns, Rule([""], ["services/proxy"], ["get"], [service])),
+        Binding("RoleBinding", "dqe-automation-service-proxy", ns),
+    ];
 
     /// <summary>Name of the HPA the Trino chart creates for the workers.</summary>
     public const string TrinoWorkerHpa = "trino-worker";

@@ -20,6 +20,13 @@ public static class ObservabilityNames
 
     public const string PrometheusRelease = "kube-prometheus-stack";
     public const string PrometheusServiceAccount = "dqe-prometheus";
+
+    /// <summary>kube-prometheus-stack's Prometheus service ("{release}-prometheus", no name override) and its web port.</summary>
+    public const string PrometheusService = PrometheusRelease + "-prometheus";
+    public const int PrometheusPort = 9090;
+
+    /// <summary>Prometheus as the functions reach it through the API server's service proxy (DQE_PROMETHEUS_SERVICE).</summary>
+    public static string PrometheusProxyTarget => $"{MonitoringNamespace}/http:{PrometheusService}:{PrometheusPort}";
     public const string GrafanaServiceAccount = "dqe-grafana";
     public const string ThanosServiceAccount = "dqe-thanos";
     public const string FluentBitServiceAccount = "dqe-fluent-bit";

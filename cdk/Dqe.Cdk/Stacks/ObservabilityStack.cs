@@ -26,6 +26,10 @@ public sealed class ObservabilityStack : Stack
         var namespaces = Kube.Manifest(this, "Namespaces", cluster,
             [.. new[] { MonitoringNamespace, LoggingNamespace }.Select(Namespace)]);
 
+        // The automation functions query Prometheus through the API server's service proxy (chaos probes, remediation verify).
+        Engines.Kube.Apply(this, "AutomationPrometheusProxy", cluster, Engines.AutomationAccess.ServiceProxyRbac(MonitoringNamespace, PrometheusService))
+            .Node.AddDependency(namespaces);
+
         Secrets = new ObservabilitySecrets(this, "Secrets", new ObservabilitySecretsProps(config.Env, config.Ephemeral));
         var sync = new SecretsSync(this, "SecretsSync", new SecretsSyncProps(props.SecretsOperator, Secrets.All, namespaces));
         string SecretName(string secret) => ObservabilitySecrets.Name(config.Env, secret);

@@ -15,6 +15,7 @@ public sealed class EngineConnections : IDisposable
 {
     private readonly IFunctionEnvironment _environment;
     private readonly TimeProvider _time;
+    private readonly ISecretStore _secrets;
     private readonly Lazy<(Uri Url, HttpClient Http)> _trino;
     private readonly Lazy<(Uri Url, HttpClient Http)> _clickHouse;
 
@@ -22,6 +23,7 @@ public sealed class EngineConnections : IDisposable
     {
         _environment = environment;
         _time = time;
+        _secrets = secrets;
         var trust = new EngineTrust();
         _trino = new(() => Connect(FunctionVariables.TrinoUrl, FunctionVariables.TrinoSecretArn, clickHouseHeaders: false, secrets, trust));
         _clickHouse = new(() => Connect(FunctionVariables.ClickHouseUrl, FunctionVariables.ClickHouseSecretArn, clickHouseHeaders: true, secrets, trust));
@@ -54,6 +56,18 @@ public sealed class EngineConnections : IDisposable
 
     /// <summary>The HTTP client for ClickHouse: credentials and CA trust apply only to the configured URL's origin.</summary>
     public HttpClient ClickHouseHttp => _clickHouse.Value.Http;
+
+    /// <summary>
+    /// An HTTP client (owned by the caller) that puts the ClickHouse user in <c>X-ClickHouse-*</c> headers on requests
+    /// to <paramref name="origin"/> sent through <paramref name="transport"/>, e.g. the API server's pod proxy, whose TLS
+    /// is the transport's (the API server consumes <c>Authorization</c>, so Basic auth would not reach ClickHouse).
+    /// </summary>
+    public HttpClient ClickHouseHttpVia(Uri origin, HttpMessageHandler transport)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        var handler = new EngineSecretHandler(origin, NonEmpty(FunctionVariables.ClickHouseSecretArn), caSecret: null, clickHouseHeaders: true, _secrets, new EngineTrust(), transport);
+        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
 
     public void Dispose()
     {

@@ -31,8 +31,11 @@ public static class FunctionVariables
     /// <summary>Backups bucket (ClickHouse backups and their manifests).</summary>
     public const string BackupsBucket = "DQE_BACKUPS_BUCKET";
 
-    /// <summary>Prometheus' HTTP URL for the chaos workflow's promql probes (instant queries at /api/v1/query).</summary>
+    /// <summary>Prometheus' HTTP URL for promql probes and the remediation verify step: an override of DQE_PROMETHEUS_SERVICE for local runs.</summary>
     public const string PrometheusUrl = "DQE_PROMETHEUS_URL";
+
+    /// <summary>Prometheus' service as <c>namespace/scheme:name:port</c>, reached through the API server's service proxy when DQE_PROMETHEUS_URL is unset.</summary>
+    public const string PrometheusService = "DQE_PROMETHEUS_SERVICE";
 
     /// <summary>ClickHouse databases to back up, comma separated.</summary>
     public const string BackupDatabases = "DQE_BACKUP_DATABASES";

@@ -94,4 +94,31 @@ public sealed class FunctionAccessTests
         var groups = Function(handler).Properties["VpcConfig"]!["SecurityGroupIds"]!.ToJsonString();
         Assert.Contains("AutomationClientSecurityGroup", groups, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("dqe.chaos.validate")]
+    [InlineData("dqe.chaos.observe")]
+    [InlineData("dqe.chaos.verify")]
+    [InlineData("dqe.remediation.verify")]
+    public void MetricsHandler_Deployed_ReachesPrometheusThroughTheApiServerProxyOnly(string handler)
+    {
+        var variables = Variables(handler);
+
+        Assert.Equal("monitoring/http:kube-prometheus-stack-prometheus:9090", (string?)variables[FunctionVariables.PrometheusService]);
+        // No direct URL: a ClusterIP service does not resolve from the functions' subnets.
+        Assert.False(variables.ContainsKey(FunctionVariables.PrometheusUrl));
+        Assert.Contains(EksClusterSettings.EndpointVariable, variables.Select(v => v.Key));
+        Assert.Single(TemplateJson.ResourceObjects(Synth.Env("dev").Automation, "AWS::EKS::AccessEntry"),
+            e => e["Properties"]!["PrincipalArn"]!["Fn::GetAtt"]![0]!.GetValue<string>() == RoleId(handler));
+    }
+
+    [Theory]
+    [InlineData("dqe.chaos.inject")]
+    [InlineData("dqe.chaos.report")]
+    [InlineData("dqe.remediation.act")]
+    [InlineData("dqe.remediation.escalate")]
+    public void HandlerWithoutMetricsNeed_Deployed_HasNoPrometheusTarget(string handler)
+    {
+        Assert.False(Variables(handler).ContainsKey(FunctionVariables.PrometheusService));
+    }
 }

@@ -140,6 +140,10 @@ public sealed class AutomationAccessTests
     [InlineData(null, "pods", "delete")]
     [InlineData(null, "persistentvolumes", "delete")]
     [InlineData("clickhouse", "secrets", "get")]
+    [InlineData("trino", "pods/proxy", "create")]
+    [InlineData(null, "pods/proxy", "get")]
+    [InlineData("clickhouse", "services/proxy", "get")]
+    [InlineData(null, "services/proxy", "get")]
     public void Rbac_BeyondTheDrill_IsNotAllowed(string? ns, string resource, string verb)
     {
         Assert.False(Allowed(Synth.Env("dev").EngineResources, ns, resource, verb), $"{verb} {resource} in {ns ?? "the cluster"} should not be granted");
@@ -155,6 +159,44 @@ public sealed class AutomationAccessTests
         Assert.Equal(["kafkatopics"], Strings(rule["resources"]));
         Assert.Equal(["get", "list"], Strings(rule["verbs"]));
         Assert.Equal("kafka", (string?)resources.Object("RoleBinding", "dqe-automation-kafka-topics", "kafka")["metadata"]!["namespace"]);
+    }
+
+    [Fact]
+    public void Rbac_PodProxy_OnlyGetAndCreateInTheClickHouseNamespace()
+    {
+        var resources = Synth.Env("dev").EngineResources;
+
+        var proxyRules = resources.Objects.Where(o => (string?)o["kind"] is "Role" or "ClusterRole")
+            .SelectMany(r => r["rules"]!.AsArray().Where(rule => Strings(rule!["resources"]).Contains("pods/proxy")).Select(rule => (Role: r, Rule: rule!)))
+            .ToList();
+
+        var (role, rule) = Assert.Single(proxyRules);
+        Assert.Equal("Role", (string?)role["kind"]);
+        Assert.Equal("clickhouse", (string?)role["metadata"]!["namespace"]);
+        Assert.Equal(["pods/proxy"], Strings(rule["resources"]));
+        Assert.Equal(["create", "get"], Strings(rule["verbs"]).Order());
+        Assert.True(Allowed(resources, "clickhouse", "pods/proxy", "create"));
+        Assert.DoesNotContain(resources.Objects, o => o["rules"] is JsonArray rules && rules.Any(r => Strings(r!["resources"]).Contains("services/proxy")));
+    }
+
+    [Fact]
+    public void Rbac_ServiceProxy_GetOnThePrometheusServiceOnlyInMonitoring()
+    {
+        var resources = new EngineResources(Synth.Env("dev").Observability);
+
+        var role = resources.Object("Role", "dqe-automation-service-proxy", "monitoring");
+        var rule = Assert.Single(role["rules"]!.AsArray())!;
+        Assert.Equal([""], Strings(rule["apiGroups"]));
+        Assert.Equal(["services/proxy"], Strings(rule["resources"]));
+        Assert.Equal(["get"], Strings(rule["verbs"]));
+        Assert.Equal(["kube-prometheus-stack-prometheus"], Strings(rule["resourceNames"]));
+        var binding = resources.Object("RoleBinding", "dqe-automation-service-proxy", "monitoring");
+        Assert.Equal("dqe-automation", (string?)binding["subjects"]![0]!["name"]);
+        Assert.Equal("dqe-automation-service-proxy", (string?)binding["roleRef"]!["name"]);
+        // The only proxy grant of the observability stack, and after the namespace it lives in.
+        Assert.Single(resources.Objects, o => o["rules"] is JsonArray rules && rules.Any(r => Strings(r!["resources"]).Any(x => x.EndsWith("/proxy", StringComparison.Ordinal))));
+        var manifest = resources.Resources[resources.ManifestOf("Role", "dqe-automation-service-proxy")]!;
+        Assert.Contains(resources.ManifestOf("Namespace", "monitoring"), manifest["DependsOn"]!.AsArray().Select(d => (string)d!));
     }
 
     /// <summary>Evaluates the group's bindings as the API server would: cluster roles everywhere, roles in their namespace.</summary>

@@ -14,7 +14,7 @@ namespace Dqe.TestServers.Kubernetes;
 /// the real API's shapes: generic CRUD on core (<c>/api/v1</c>) and group (<c>/apis/G/V</c>) resources,
 /// namespaced and cluster-scoped, list with <c>labelSelector</c> and <c>fieldSelector</c>, JSON merge patch, the <c>status</c>
 /// subresource, pod eviction, 409 on duplicate create and stale <c>resourceVersion</c>, finalizers that hold a
-/// deleted object (deletionTimestamp set) until released. <see cref="Behaviour"/> scripts failures.
+/// deleted object (deletionTimestamp set) until released, the service/pod proxy (<see cref="Proxy"/>). <see cref="Behaviour"/> scripts failures.
 /// </summary>
 public sealed class FakeKubernetesApi : IAsyncDisposable
 {
@@ -30,6 +30,9 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
     public FakeApiBehaviour Behaviour { get; } = new();
 
     public ConcurrentQueue<string> Requests { get; } = new();
+
+    /// <summary>The service and pod proxy: register the local servers behind it with <see cref="FakeProxy.Route"/>.</summary>
+    public FakeProxy Proxy { get; } = new();
 
     public static async Task<FakeKubernetesApi> StartAsync()
     {
@@ -73,7 +76,11 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync().ConfigureAwait(false);
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync().ConfigureAwait(false);
+        Proxy.Dispose();
+    }
 
     private async Task HandleAsync(HttpContext context)
     {
@@ -83,6 +90,11 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
         if (Behaviour.Intercept(method, raw) is { } forced)
         {
             await WriteAsync(context, forced, Status(forced, "scripted failure")).ConfigureAwait(false);
+            return;
+        }
+
+        if (await Proxy.TryHandleAsync(context, raw, (code, message) => WriteAsync(context, code, Status(code, message, "ServiceUnavailable"))).ConfigureAwait(false))
+        {
             return;
         }
 

@@ -21,4 +21,7 @@ public enum HandlerNeeds
 
     /// <summary>Read and write the backups bucket (manifests, copies).</summary>
     Backups = 8,
+
+    /// <summary>Prometheus' query API through the Kubernetes API server's service proxy (implies the EKS API access).</summary>
+    Metrics = 16,
 }

@@ -36,7 +36,7 @@ public sealed class ChaosWorkflow : IWorkflow
     /// <summary>Validate, inject, observe and rollback act through the Kubernetes API; the probes query the engines.</summary>
     public HandlerNeeds NeedsOf(string handler) => handler switch
     {
-        Validate or Observe or Verify => HandlerNeeds.Kubernetes | HandlerNeeds.Engines,
+        Validate or Observe or Verify => HandlerNeeds.Kubernetes | HandlerNeeds.Engines | HandlerNeeds.Metrics,
         Inject or Rollback => HandlerNeeds.Kubernetes,
         Report => HandlerNeeds.Reports,
         _ => HandlerNeeds.None,

@@ -32,8 +32,13 @@ public sealed class RemediationWorkflow : IWorkflow
 
     public IReadOnlyList<string> Handlers { get; } = [Act, Verify, Escalate];
 
-    /// <summary>Runbooks act through Kubernetes and the engines; verify and escalate use only the remediation table and topic (granted by the Remediation construct).</summary>
-    public HandlerNeeds NeedsOf(string handler) => handler == Act ? HandlerNeeds.Kubernetes | HandlerNeeds.Engines : HandlerNeeds.None;
+    /// <summary>Runbooks act through Kubernetes and the engines; verify asks Prometheus (through the API server proxy); escalate uses only the remediation table and topic (granted by the Remediation construct).</summary>
+    public HandlerNeeds NeedsOf(string handler) => handler switch
+    {
+        Act => HandlerNeeds.Kubernetes | HandlerNeeds.Engines,
+        Verify => HandlerNeeds.Metrics,
+        _ => HandlerNeeds.None,
+    };
 
     public IChainable Define(Construct scope, WorkflowContext context)
     {

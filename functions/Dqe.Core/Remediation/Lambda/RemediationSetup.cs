@@ -26,9 +26,14 @@ internal static class RemediationSetup
         var dynamo = new AmazonDynamoDBClient();
         var table = Required(env, RemediationVariables.Table);
         var cluster = new LazyClusterActions(() => new KubernetesClusterActions(host.Kubernetes.Create()));
-        var engines = new LazyEngineActions(() => new QueryEngineActions(host.Engines.Trino(o => o with { Source = "dqe-remediation" }),
-            (ns, pod) => host.Engines.ClickHouse(o => o with { Server = ReplicaUrl(o.Server, ns, pod) })));
-        var source = env.Get(RemediationVariables.PrometheusUrl) is { Length: > 0 } prometheus ? new PrometheusAlertSource(AwsHttp, new Uri(prometheus)) : null;
+        var engines = new LazyEngineActions(() =>
+        {
+            // Replicas through the API server's pod proxy: pod DNS names do not resolve outside the cluster.
+            var proxy = new KubernetesProxy(host.Kubernetes.Create());
+            var replicas = new ClickHouseReplicaProxy(proxy, host.Engines.ClickHouseHttpVia(proxy.ApiServer, proxy.CreateHandler()), host.Engines.ClickHouseUrl, host.Time);
+            return new QueryEngineActions(host.Engines.Trino(o => o with { Source = "dqe-remediation" }), replicas.Client);
+        });
+        var source = PrometheusEndpoint.From(host) is { } prometheus ? new PrometheusAlertSource(prometheus.Http, prometheus.BaseUri) : null;
         var tokenSecret = Required(env, RemediationVariables.TokenSecret);
         var topic = Required(env, RemediationVariables.TopicArn);
         return RemediationRuntime.Compose(
@@ -62,10 +67,6 @@ internal static class RemediationSetup
             throw new SecretUnavailableException($"secret '{secretName}' must be JSON with a non-empty string key 'token'");
         }
     }
-
-    // A replica is addressed by its pod's DNS name in the cluster, on the client port of the engines' URL.
-    private static Uri ReplicaUrl(Uri server, string ns, string pod) =>
-        new UriBuilder(server) { Host = $"{pod}.{ns}.svc.cluster.local" }.Uri;
 
     private static string Required(IFunctionEnvironment env, string name) =>
         env.Get(name) is { Length: > 0 } value ? value : throw new InvalidOperationException($"environment variable {name} is not set.");

@@ -1,3 +1,5 @@
+using Dqe.Core.Hosting;
+
 namespace Dqe.Core.Remediation.Lambda;
 
 /// <summary>Environment variables of the remediation functions, set by the CDK Remediation construct and read by <see cref="RemediationSetup"/>.</summary>
@@ -15,8 +17,11 @@ public static class RemediationVariables
     /// <summary>Name of the secret <c>{"token": ..., "previousToken": ...}</c> whose tokens the webhook accepts.</summary>
     public const string TokenSecret = "DQE_REMEDIATION_TOKEN_SECRET";
 
-    /// <summary>Optional Prometheus base URL the verify step asks whether the alert still fires.</summary>
-    public const string PrometheusUrl = "DQE_PROMETHEUS_URL";
+    /// <summary>Optional Prometheus base URL the verify step asks whether the alert still fires (overrides <see cref="PrometheusService"/>).</summary>
+    public const string PrometheusUrl = FunctionVariables.PrometheusUrl;
+
+    /// <summary>Prometheus' service (<c>namespace/scheme:name:port</c>) the verify step reaches through the API server proxy.</summary>
+    public const string PrometheusService = FunctionVariables.PrometheusService;
 
     /// <summary>"true": decide and audit, change nothing.</summary>
     public const string DryRun = "DQE_REMEDIATION_DRY_RUN";
