@@ -72,10 +72,14 @@ internal static class SvgCharts
             svg.Append(Text(x0 + (slot * 0.4), bottom + 14, categories[c], "middle", 10));
         }
 
+        // Each legend entry starts after the previous label's estimated width: fixed slots let a long name
+        // (a baseline run id) run into the next entry, which the first screenshot of a report showed.
+        var legendX = (double)Left;
         for (var s = 0; s < series.Count; s++)
         {
-            svg.Append(F($"<rect x=\"{Left + (s * 160)}\" y=\"{height - 28}\" width=\"12\" height=\"12\" fill=\"{Palette[s % Palette.Length]}\"/>"));
-            svg.Append(Text(Left + (s * 160) + 16, height - 18, series[s].Name, "start"));
+            svg.Append(F($"<rect x=\"{legendX:0.#}\" y=\"{height - 28}\" width=\"12\" height=\"12\" fill=\"{Palette[s % Palette.Length]}\"/>"));
+            svg.Append(Text(legendX + 16, height - 18, series[s].Name, "start"));
+            legendX += 16 + TextWidth(series[s].Name, 12) + 24;
         }
 
         svg.Append(F($"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{bottom}\" y2=\"{bottom}\" stroke=\"#444\"/>"));
@@ -95,10 +99,14 @@ internal static class SvgCharts
         for (var i = 0; i < points.Count; i++)
         {
             svg.Append(F($"<circle class=\"point\" cx=\"{coordinates[i].X:0.#}\" cy=\"{coordinates[i].Y:0.#}\" r=\"4\" fill=\"#3366cc\"><title>{Esc(points[i].Label)}: {points[i].Value:0.###} {unit}</title></circle>"));
-            svg.Append(Text(coordinates[i].X, bottom + 16, points[i].Label.Length > 15 ? points[i].Label[..15] : points[i].Label, "middle", 10));
+            // The outermost labels anchor inwards so neither is clipped at the chart's edges.
+            var anchor = points.Count == 1 ? "middle" : i == 0 ? "start" : i == points.Count - 1 ? "end" : "middle";
+            svg.Append(Text(coordinates[i].X, bottom + 16, points[i].Label.Length > 15 ? points[i].Label[..15] : points[i].Label, anchor, 10));
         }
 
+        svg.Append(F($"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{bottom}\" y2=\"{bottom}\" stroke=\"#444\"/>"));
         svg.Append(Text(Left - 8, top + 4, F($"{max / 1.1:0.#} {unit}"), "end"));
+        svg.Append(Text(Left - 8, bottom + 4, F($"0 {unit}"), "end"));
         return svg.Append("</svg>").ToString();
     }
 
@@ -127,6 +135,9 @@ internal static class SvgCharts
 
     private static string Text(double x, double y, string text, string anchor, int size = 12) =>
         F($"<text x=\"{x:0.#}\" y=\"{y:0.#}\" text-anchor=\"{anchor}\" font-size=\"{size}\" font-family=\"sans-serif\">{Esc(text)}</text>");
+
+    /// <summary>Sans-serif glyphs average about 0.6 em; an estimate is enough to keep labels apart.</summary>
+    internal static double TextWidth(string text, int size) => text.Length * size * 0.6;
 
     private static string Esc(string text) => WebUtility.HtmlEncode(text);
 
