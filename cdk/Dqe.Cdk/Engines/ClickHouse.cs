@@ -57,12 +57,7 @@ public sealed class ClickHouse : Construct
         synced.Add(props.Certificates.Issue(this, "Certificate", ns, ClickHouseInstallationManifest.TlsSecret,
             [ClickHouseInstallationManifest.Host, $"{ClickHouseInstallationManifest.Host}.cluster.local", $"*.{ns}.svc", $"*.{ns}.svc.cluster.local", "localhost",
             props.Context.Endpoints.ClickHouseHost, .. ClickHouseInterserverTls.ServerNames(config, ClickHouseInstallationManifest.Name)]));
-        KubernetesManifest? keeperCertificate = null;
-        if (config.InterserverTls.Enabled)
-        {
-            keeperCertificate = props.Certificates.Issue(this, "KeeperCertificate", ns, ClickHouseInterserverTls.KeeperTlsSecret,
-                [.. ClickHouseInterserverTls.KeeperNames(config, ClickHouseKeeperManifest.Name, ClickHouseKeeperManifest.Host)]);
-        }
+        var keeperCertificate = ClickHouseInterserverTls.KeeperCertificate(this, props.Certificates, config);
         if (props.Context.Secrets.SyncMinIoKeys(this, ns, props.Store) is { } minIoKeys)
         {
             synced.Add(minIoKeys);

@@ -1,4 +1,6 @@
 using System.Xml.Linq;
+using Amazon.CDK.AWS.EKS;
+using Constructs;
 using Dqe.Cdk.Config;
 
 namespace Dqe.Cdk.Engines;
@@ -78,15 +80,20 @@ internal static class ClickHouseInterserverTls
         }
     }
 
-    /// <summary>Names of the Keeper certificate: its Service and each member's.</summary>
-    public static IEnumerable<string> KeeperNames(ClickHouseConfig config, string keeper, string service)
+    /// <summary>Keeper's own certificate (its Service and each member's names, no wildcard), or null when TLS is off.</summary>
+    public static KubernetesManifest? KeeperCertificate(Construct scope, EngineCertificates certificates, ClickHouseConfig config) =>
+        config.InterserverTls.Enabled
+            ? certificates.Issue(scope, "KeeperCertificate", EngineNamespaces.ClickHouse, KeeperTlsSecret, [.. KeeperNames(config)])
+            : null;
+
+    private static IEnumerable<string> KeeperNames(ClickHouseConfig config)
     {
-        ArgumentNullException.ThrowIfNull(config);
+        var service = ClickHouseKeeperManifest.Host;
         yield return service;
         yield return $"{service}.cluster.local";
         for (var member = 0; member < config.KeeperNodes; member++)
         {
-            var host = $"chk-{keeper}-keeper-0-{member}";
+            var host = $"chk-{ClickHouseKeeperManifest.Name}-keeper-0-{member}";
             yield return host;
             yield return $"{host}.{EngineNamespaces.ClickHouse}.svc";
             yield return $"{host}.{EngineNamespaces.ClickHouse}.svc.cluster.local";
