@@ -11,8 +11,8 @@ namespace Dqe.Cdk.Tests.Engines;
 /// <summary>
 /// The servers' interserver TLS file, loaded by a real clickhouse-server (the Debian 18.16 package here, see
 /// ClickHouseLocalServer): the same config.d merge as in the pods, with the certificate directory and port of a
-/// throwaway server. The openSSL client half cannot be exercised by 18.16 (no secure remote() to itself), so only
-/// its loading is covered here; its content is asserted in ClickHouseInterserverTlsTests.
+/// throwaway server. The openSSL client half is exercised by a distributed query from the server to itself over
+/// the secure native port (remote_servers with secure, as the operator writes it for a secure cluster).
 /// </summary>
 public sealed class ClickHouseInterserverTlsServerTests : IDisposable
 {
@@ -73,6 +73,39 @@ public sealed class ClickHouseInterserverTlsServerTests : IDisposable
         Assert.True(tcp.Connected);
     }
 
+    [Fact]
+    public async Task ClientSection_RealClickHouse_SecureDistributedQueryToCaIssuedPeerSucceeds()
+    {
+        using var tls = new TlsDirectory();
+
+        await using var server = await ClickHouseLocalServer.StartAsync(tls.ConfigFiles(FreePort(), FreePort()));
+
+        var (status, body) = await QueryAsync(server, "SELECT count() FROM cluster('dqe_tls', system.one)");
+        Assert.True(status == HttpStatusCode.OK, body);
+        Assert.Equal("1", body.Trim());
+    }
+
+    [Fact]
+    public async Task ClientSection_RealClickHouse_PeerCertificateFromAnotherCaRejected()
+    {
+        using var tls = new TlsDirectory(foreignServerCertificate: true);
+
+        await using var server = await ClickHouseLocalServer.StartAsync(tls.ConfigFiles(FreePort(), FreePort()));
+
+        // strict + caConfig: a peer whose certificate does not chain to the engines CA is refused.
+        var (status, body) = await QueryAsync(server, "SELECT count() FROM cluster('dqe_tls', system.one)");
+        Assert.Equal(HttpStatusCode.InternalServerError, status);
+        Assert.Contains("certificate verify failed", body, StringComparison.Ordinal);
+    }
+
+    private async Task<(HttpStatusCode Status, string Body)> QueryAsync(ClickHouseLocalServer server, string sql)
+    {
+        using var client = new HttpClient();
+        using var content = new StringContent(sql);
+        using var response = await client.PostAsync(server.HttpUri, content, Timeout.Token);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(Timeout.Token));
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -84,10 +117,13 @@ public sealed class ClickHouseInterserverTlsServerTests : IDisposable
     private sealed class TlsDirectory : IDisposable
     {
         private readonly string _path = Directory.CreateTempSubdirectory("dqe-ch-tls-").FullName;
+        private readonly TestCertificateAuthority _foreign = new("Some other CA");
 
-        public TlsDirectory()
+        /// <param name="foreignServerCertificate">Issue tls.crt from another CA than the one written to ca.crt.</param>
+        public TlsDirectory(bool foreignServerCertificate = false)
         {
-            Server = Authority.Issue("localhost");
+            // Names localhost and 127.0.0.1: 18.16's extendedVerification checks the peer address, newer releases the host name.
+            Server = (foreignServerCertificate ? _foreign : Authority).Issue("localhost");
             File.WriteAllText(Path.Combine(_path, "tls.crt"), Server.ExportCertificatePem());
             using var key = Server.GetRSAPrivateKey()!;
             File.WriteAllText(Path.Combine(_path, "tls.key"), key.ExportPkcs8PrivateKeyPem());
@@ -98,11 +134,19 @@ public sealed class ClickHouseInterserverTlsServerTests : IDisposable
 
         public X509Certificate2 Server { get; }
 
-        /// <summary>The server half as the installation's openSSL/server settings give it, plus the generated file.</summary>
-        public Dictionary<string, string> ConfigFiles(int httpsPort) => new()
+        /// <summary>
+        /// The server half as the installation's openSSL/server settings give it, a secure native port and a cluster
+        /// on it as the operator writes remote_servers for a secure cluster, plus the generated file.
+        /// </summary>
+        public Dictionary<string, string> ConfigFiles(int httpsPort, int securePort = 0) => new()
         {
-            ["config.d/server-tls.xml"] =
-                $"<yandex><openSSL><server><certificateFile>{_path}/tls.crt</certificateFile><privateKeyFile>{_path}/tls.key</privateKeyFile><verificationMode>none</verificationMode></server></openSSL></yandex>",
+            ["config.d/server-tls.xml"] = $"""
+                <yandex>
+                  <openSSL><server><certificateFile>{_path}/tls.crt</certificateFile><privateKeyFile>{_path}/tls.key</privateKeyFile><verificationMode>none</verificationMode></server></openSSL>
+                  {(securePort == 0 ? "" : $"<tcp_port_secure>{securePort}</tcp_port_secure>")}
+                  {(securePort == 0 ? "" : $"<remote_servers><dqe_tls><shard><replica><host>localhost</host><port>{securePort}</port><secure>1</secure></replica></shard></dqe_tls></remote_servers>")}
+                </yandex>
+                """,
             [ClickHouseInterserverTls.ServerConfigFile] = ClickHouseInterserverTls.ServerConfig(_path, httpsPort),
         };
 
@@ -110,6 +154,7 @@ public sealed class ClickHouseInterserverTlsServerTests : IDisposable
         {
             Server.Dispose();
             Authority.Dispose();
+            _foreign.Dispose();
             Directory.Delete(_path, recursive: true);
         }
     }
