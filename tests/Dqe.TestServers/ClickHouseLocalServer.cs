@@ -16,24 +16,37 @@ public sealed class ClickHouseLocalServer : IAsyncDisposable
     private readonly Process _process;
     private readonly string _root;
 
-    private ClickHouseLocalServer(Process process, string root, Uri uri)
+    private ClickHouseLocalServer(Process process, string root, Uri uri, int interserverPort)
     {
         _process = process;
         _root = root;
         HttpUri = uri;
+        InterserverPort = interserverPort;
     }
 
     public Uri HttpUri { get; }
 
-    public static async Task<ClickHouseLocalServer> StartAsync()
+    /// <summary>The plain interserver_http_port of the base config (a config file may remove it).</summary>
+    public int InterserverPort { get; }
+
+    /// <param name="configFiles">Extra files by path relative to the config (e.g. config.d/x.xml), merged by the server as in production.</param>
+    public static async Task<ClickHouseLocalServer> StartAsync(IReadOnlyDictionary<string, string>? configFiles = null)
     {
         var binary = Candidates.FirstOrDefault(File.Exists) ?? throw new InvalidOperationException(
             "clickhouse-server is not installed (looked for " + string.Join(", ", Candidates) + "). Run scripts/setup.sh or: " +
             "sudo apt-get install -y clickhouse-server clickhouse-client");
         var root = Directory.CreateTempSubdirectory("dqe-clickhouse-").FullName;
         var http = FreePort();
-        File.WriteAllText(Path.Combine(root, "config.xml"), Config(root, http, FreePort(), FreePort()));
+        var interserver = FreePort();
+        File.WriteAllText(Path.Combine(root, "config.xml"), Config(root, http, FreePort(), interserver));
         File.WriteAllText(Path.Combine(root, "users.xml"), Users);
+        foreach (var (name, content) in configFiles ?? new Dictionary<string, string>())
+        {
+            var path = Path.Combine(root, name);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, content);
+        }
+
         var arguments = binary.EndsWith("/clickhouse", StringComparison.Ordinal) ? "server " : "";
         var start = new ProcessStartInfo(binary, $"{arguments}--config-file={Path.Combine(root, "config.xml")}")
         {
@@ -46,7 +59,7 @@ public sealed class ClickHouseLocalServer : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ClickHouseLocalServer(process, root, new Uri($"http://127.0.0.1:{http}/"));
+        var server = new ClickHouseLocalServer(process, root, new Uri($"http://127.0.0.1:{http}/"), interserver);
         await server.WaitReadyAsync(binary).ConfigureAwait(false);
         return server;
     }

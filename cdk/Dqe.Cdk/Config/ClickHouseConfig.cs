@@ -49,4 +49,7 @@ public sealed record ClickHouseConfig
 
     /// <summary>The lake tables the platform creates in ClickHouse.</summary>
     public ClickHouseLakeTablesConfig LakeTables { get; init; } = new();
+
+    /// <summary>TLS for replication, distributed queries and Keeper (client and Raft); plaintext inter-node ports closed.</summary>
+    public InternodeTlsConfig InterserverTls { get; init; } = new();
 }

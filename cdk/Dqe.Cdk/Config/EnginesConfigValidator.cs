@@ -24,6 +24,7 @@ internal static partial class EnginesConfigValidator
         Chart("engines.vpa.chartVersion", engines.Vpa.ChartVersion, check);
         ValidateTrino(engines.Trino, check);
         ValidateClickHouse(config, check);
+        InternodeTlsValidator.Validate(engines.ClickHouse, check);
         ValidateSpark(engines.Spark, check);
         ValidateKafka(config, check);
         ValidateMinIo(engines.MinIo, check);

@@ -43,4 +43,7 @@ public sealed record TrinoConfig
 
     /// <summary>File system and metastore caching of the hive catalog.</summary>
     public TrinoCacheConfig Cache { get; init; } = new();
+
+    /// <summary>HTTPS between coordinator and workers (internal communication), plaintext 8080 closed between pods.</summary>
+    public InternodeTlsConfig InternalTls { get; init; } = new();
 }

@@ -55,8 +55,9 @@ public sealed class ClickHouse : Construct
                 ("user", Credentials.SecretArn, "user"), ("password", Credentials.SecretArn, "password")),
         };
         synced.Add(props.Certificates.Issue(this, "Certificate", ns, ClickHouseInstallationManifest.TlsSecret,
-            ClickHouseInstallationManifest.Host, $"{ClickHouseInstallationManifest.Host}.cluster.local", $"*.{ns}.svc", $"*.{ns}.svc.cluster.local", "localhost",
-            props.Context.Endpoints.ClickHouseHost));
+            [ClickHouseInstallationManifest.Host, $"{ClickHouseInstallationManifest.Host}.cluster.local", $"*.{ns}.svc", $"*.{ns}.svc.cluster.local", "localhost",
+            props.Context.Endpoints.ClickHouseHost, .. ClickHouseInterserverTls.ServerNames(config, ClickHouseInstallationManifest.Name)]));
+        var keeperCertificate = ClickHouseInterserverTls.KeeperCertificate(this, props.Certificates, config);
         if (props.Context.Secrets.SyncMinIoKeys(this, ns, props.Store) is { } minIoKeys)
         {
             synced.Add(minIoKeys);
@@ -72,6 +73,11 @@ public sealed class ClickHouse : Construct
 
         Keeper = Kube.Apply(this, "Keeper", props.Context.Cluster, [.. keeper]);
         Keeper.Node.AddDependency(Operator);
+        if (keeperCertificate is not null)
+        {
+            Keeper.Node.AddDependency(keeperCertificate);
+        }
+
         Installation = Kube.Apply(this, "Installation", props.Context.Cluster, [.. servers]);
         Installation.Node.AddDependency(Operator);
         Installation.Node.AddDependency(Keeper);

@@ -10,13 +10,14 @@ namespace Dqe.Cdk.Engines;
 internal static class ClickHouseInstallationManifest
 {
     public const string Name = "dqe";
-    /// <summary>Plain HTTP: the operator and replicas inside the namespace only.</summary>
+    /// <summary>Plain HTTP: the operator (and, with interserver TLS off, replicas) inside the namespace only.</summary>
     public const int HttpPort = 8123;
     public const int HttpsPort = 8443;
     public const int SecureNativePort = 9440;
     public const string TlsSecret = "clickhouse-tls";
     private const string TlsMount = "/etc/clickhouse-server/tls";
     public const int NativePort = 9000;
+    /// <summary>Plain replication port; removed when engines.clickHouse.interserverTls is on.</summary>
     public const int InterserverPort = 9009;
     public const int MetricsPort = 9363;
     public const string BackupDisk = "backups";
@@ -48,7 +49,7 @@ internal static class ClickHouseInstallationManifest
             defaults = new { templates = new { podTemplate = "server", dataVolumeClaimTemplate = "data", serviceTemplate = "client" } },
             configuration = new
             {
-                zookeeper = new { nodes = new[] { new { host = ClickHouseKeeperManifest.Host, port = ClickHouseKeeperManifest.ClientPort } } },
+                zookeeper = new { nodes = new[] { ClickHouseKeeperManifest.Node(config) } },
                 users = new Dictionary<string, object>
                 {
                     // The operator injects the password from the synced secret; it never appears in the resource.
@@ -63,8 +64,12 @@ internal static class ClickHouseInstallationManifest
                 settings = Settings(config, store),
                 clusters = new[]
                 {
-                    new { name = config.ClusterName, layout = new { shardsCount = config.Shards, replicasCount = config.ReplicasPerShard } },
+                    // secure: the operator points remote_servers at the secure native port with <secure>1</secure>.
+                    new { name = config.ClusterName, layout = new { shardsCount = config.Shards, replicasCount = config.ReplicasPerShard }, secure = config.InterserverTls.Enabled ? "yes" : null },
                 },
+                files = config.InterserverTls.Enabled
+                    ? new Dictionary<string, string> { [ClickHouseInterserverTls.ServerConfigFile] = ClickHouseInterserverTls.ServerConfig(TlsMount, ClickHouseInterserverTls.InterserverHttpsPort) }
+                    : null,
             },
             templates = new
             {

@@ -16,6 +16,11 @@ internal static class ClickHouseKeeperManifest
     /// <summary>Our own label on the Keeper pods (set through the pod template), for spread rules and NetworkPolicies.</summary>
     public static IReadOnlyDictionary<string, string> PodLabels => Kube.Labels(("dqe.io/component", Name));
 
+    /// <summary>The Keeper entry of the servers' zookeeper section: the secure client port when interserver TLS is on.</summary>
+    public static object Node(ClickHouseConfig config) => config.InterserverTls.Enabled
+        ? new { host = Host, port = ClickHouseInterserverTls.KeeperSecurePort, secure = (string?)"yes" }
+        : new { host = Host, port = ClientPort, secure = (string?)null };
+
     public static object Build(ClickHouseConfig config) => new
     {
         apiVersion = "clickhouse-keeper.altinity.com/v1",
@@ -27,14 +32,7 @@ internal static class ClickHouseKeeperManifest
             configuration = new
             {
                 clusters = new[] { new { name = "keeper", layout = new { replicasCount = config.KeeperNodes } } },
-                settings = new Dictionary<string, object>
-                {
-                    ["keeper_server/tcp_port"] = ClientPort,
-                    ["logger/level"] = "information",
-                    ["prometheus/endpoint"] = "/metrics",
-                    ["prometheus/port"] = ClickHouseInstallationManifest.MetricsPort,
-                    ["prometheus/metrics"] = true,
-                },
+                settings = Settings(config),
             },
             templates = new
             {
@@ -59,8 +57,12 @@ internal static class ClickHouseKeeperManifest
                                     image = config.KeeperImage,
                                     resources = Kube.Resources(new PodResourcesConfig { MemoryGib = 2, Cpu = 1 }),
                                     ports = new[] { new { name = "metrics", containerPort = ClickHouseInstallationManifest.MetricsPort } },
+                                    volumeMounts = config.InterserverTls.Enabled
+                                        ? new[] { new { name = "tls", mountPath = ClickHouseInterserverTls.KeeperTlsMount, readOnly = true } }
+                                        : null,
                                 },
                             },
+                            volumes = config.InterserverTls.Enabled ? new[] { new { name = "tls", secret = new { secretName = ClickHouseInterserverTls.KeeperTlsSecret } } } : null,
                         },
                     },
                 },
@@ -71,10 +73,38 @@ internal static class ClickHouseKeeperManifest
                     {
                         name = "keeper",
                         generateName = Name,
-                        spec = new { type = "ClusterIP", ports = new[] { new { name = "zk", port = ClientPort } } },
+                        spec = new
+                        {
+                            type = "ClusterIP",
+                            ports = config.InterserverTls.Enabled
+                                ? new[] { new { name = "zk", port = ClientPort }, new { name = "zk-secure", port = ClickHouseInterserverTls.KeeperSecurePort } }
+                                : new[] { new { name = "zk", port = ClientPort } },
+                        },
                     },
                 },
             },
         },
     };
+
+    private static Dictionary<string, object> Settings(ClickHouseConfig config)
+    {
+        var settings = new Dictionary<string, object>
+        {
+            // The plain port stays for the operator only (NetworkPolicies) when the secure one is on.
+            ["keeper_server/tcp_port"] = ClientPort,
+            ["logger/level"] = "information",
+            ["prometheus/endpoint"] = "/metrics",
+            ["prometheus/port"] = ClickHouseInstallationManifest.MetricsPort,
+            ["prometheus/metrics"] = true,
+        };
+        if (config.InterserverTls.Enabled)
+        {
+            foreach (var (key, value) in ClickHouseInterserverTls.KeeperSettings())
+            {
+                settings[key] = value;
+            }
+        }
+
+        return settings;
+    }
 }

@@ -14,7 +14,7 @@ public sealed record EngineCertificatesProps(Cluster Cluster, string ChartVersio
 
 /// <summary>
 /// cert-manager with a private CA per environment: engines' client endpoints (Trino HTTPS, ClickHouse HTTPS and
-/// secure native) get certificates from it, renewed automatically. The CA certificate (never its key) is
+/// secure native) and their internode TLS (Trino workers, Keeper) get certificates from it, renewed automatically. The CA certificate (never its key) is
 /// pushed to Secrets Manager so the automation functions can verify the engines.
 /// </summary>
 public sealed class EngineCertificates : Construct

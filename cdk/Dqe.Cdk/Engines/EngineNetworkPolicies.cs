@@ -42,8 +42,8 @@ public sealed class EngineNetworkPolicies : Construct
                 [From([Pods(monitoring, ("app.kubernetes.io/name", "prometheus"))], MetricsPorts(ns))]));
         }
 
-        policies.AddRange(TrinoPolicies(clients, props.VpcCidr, props.PostgresPort, withMinIo));
-        policies.AddRange(ClickHousePolicies(clients, withMinIo));
+        policies.AddRange(TrinoPolicies(clients, props.VpcCidr, props.PostgresPort, withMinIo, props.TrinoInternalTls));
+        policies.AddRange(ClickHousePolicies(clients, withMinIo, props.ClickHouseInterserverTls));
         policies.AddRange(KafkaPolicies());
         policies.AddRange(SparkPolicies(props.VpcCidr, withMinIo));
         if (withMinIo)
@@ -61,10 +61,12 @@ public sealed class EngineNetworkPolicies : Construct
 
     public KubernetesManifest Manifest { get; }
 
-    private static IEnumerable<object> TrinoPolicies(object[] clients, string vpcCidr, int postgresPort, bool withMinIo)
+    private static IEnumerable<object> TrinoPolicies(object[] clients, string vpcCidr, int postgresPort, bool withMinIo, bool internalTls)
     {
         var ns = EngineNamespaces.Trino;
-        yield return Policy("trino-coordinator-workers", ns, Selector(Trino.PodLabels), ["Ingress"], ingress: [From([new { podSelector = Selector(Trino.PodLabels) }], Trino.HttpPort)]);
+        // With internal TLS the plain port serves only pod-local callers (probes, the shutdown hook).
+        yield return Policy("trino-coordinator-workers", ns, Selector(Trino.PodLabels), ["Ingress"], ingress:
+            [From([new { podSelector = Selector(Trino.PodLabels) }], internalTls ? Trino.HttpsPort : Trino.HttpPort)]);
         yield return Policy("trino-clients", ns, Selector(Trino.CoordinatorLabels), ["Ingress"], ingress: [From(clients, Trino.HttpsPort)]);
         var egress = new List<object> { To([Namespace(EngineNamespaces.Kafka)], Kafka.TlsPort), To([Cidr(vpcCidr)], postgresPort) };
         if (withMinIo)
@@ -75,16 +77,20 @@ public sealed class EngineNetworkPolicies : Construct
         yield return Policy("trino-services", ns, Selector(Trino.PodLabels), ["Egress"], egress: [.. egress]);
     }
 
-    private static IEnumerable<object> ClickHousePolicies(object[] clients, bool withMinIo)
+    private static IEnumerable<object> ClickHousePolicies(object[] clients, bool withMinIo, bool interserverTls)
     {
         var ns = EngineNamespaces.ClickHouse;
         var servers = new { podSelector = Selector(ClickHouseInstallationManifest.PodLabels) };
         var keeper = new { podSelector = Selector(ClickHouseKeeperManifest.PodLabels) };
         var op = new { podSelector = Selector(Kube.Labels(("app.kubernetes.io/name", "altinity-clickhouse-operator"))) };
-        yield return Policy("clickhouse-keeper", ns, Selector(ClickHouseKeeperManifest.PodLabels), ["Ingress"], ingress:
-            [From([servers, keeper, op], ClickHouseKeeperManifest.ClientPort, ClickHouseKeeperManifest.RaftPort)]);
-        yield return Policy("clickhouse-replication", ns, Selector(ClickHouseInstallationManifest.PodLabels), ["Ingress"], ingress:
-            [From([servers, op], ClickHouseInstallationManifest.HttpPort, ClickHouseInstallationManifest.NativePort, ClickHouseInstallationManifest.InterserverPort)]);
+        yield return Policy("clickhouse-keeper", ns, Selector(ClickHouseKeeperManifest.PodLabels), ["Ingress"], ingress: interserverTls
+            // Servers on the secure client port, members on Raft (TLS), the operator alone on the plain client port.
+            ? [From([servers], ClickHouseInterserverTls.KeeperSecurePort), From([keeper], ClickHouseKeeperManifest.RaftPort), From([op], ClickHouseKeeperManifest.ClientPort)]
+            : [From([servers, keeper, op], ClickHouseKeeperManifest.ClientPort, ClickHouseKeeperManifest.RaftPort)]);
+        yield return Policy("clickhouse-replication", ns, Selector(ClickHouseInstallationManifest.PodLabels), ["Ingress"], ingress: interserverTls
+            // Replicas: secure native (distributed queries) and HTTPS replication; the operator's own queries on HTTP.
+            ? [From([servers], ClickHouseInstallationManifest.SecureNativePort, ClickHouseInterserverTls.InterserverHttpsPort), From([op], ClickHouseInstallationManifest.HttpPort)]
+            : [From([servers, op], ClickHouseInstallationManifest.HttpPort, ClickHouseInstallationManifest.NativePort, ClickHouseInstallationManifest.InterserverPort)]);
         yield return Policy("clickhouse-clients", ns, Selector(ClickHouseInstallationManifest.PodLabels), ["Ingress"], ingress:
             [From(clients, ClickHouseInstallationManifest.HttpsPort, ClickHouseInstallationManifest.SecureNativePort)]);
         yield return Policy("clickhouse-lake-schema", ns, Selector(ClickHouseInstallationManifest.PodLabels), ["Ingress"], ingress:

@@ -11,7 +11,7 @@ namespace Dqe.Cdk.Engines;
 /// <param name="Config">Sizes, HPA bounds, catalogs.</param>
 /// <param name="Lake">The data lake: IRSA grants on its prefixes and Glue database.</param>
 /// <param name="Store">S3 or MinIO.</param>
-/// <param name="Certificates">Issues the coordinator's HTTPS certificate.</param>
+/// <param name="Certificates">Issues the coordinator's HTTPS certificate (and the workers' for internal TLS).</param>
 public sealed record TrinoProps(EngineContext Context, TrinoConfig Config, DataLake Lake, LakeStore Store, EngineCertificates Certificates);
 
 /// <summary>
@@ -25,7 +25,7 @@ public sealed class Trino : Construct
     public const string Release = "trino";
     public const string ServiceAccountName = "trino";
 
-    /// <summary>Plain HTTP: coordinator and workers among themselves only.</summary>
+    /// <summary>Plain HTTP: between pods only with internal TLS off; otherwise pod-local (probes, shutdown hook).</summary>
     public const int HttpPort = 8080;
 
     /// <summary>HTTPS on the coordinator: the client port.</summary>
@@ -81,9 +81,14 @@ public sealed class Trino : Construct
             props.Context.Secrets.SyncKafkaClient(this, ns, Kafka.TrinoUser),
             props.Certificates.Issue(this, "Certificate", ns, TlsSecret,
                 // localhost: the documented way in from a workstation is kubectl port-forward.
-                HttpsService, $"{HttpsService}.{ns}", $"{HttpsService}.{ns}.svc", $"{HttpsService}.{ns}.svc.cluster.local", "localhost",
-                props.Context.Endpoints.TrinoHost),
+                [HttpsService, $"{HttpsService}.{ns}", $"{HttpsService}.{ns}.svc", $"{HttpsService}.{ns}.svc.cluster.local", "localhost",
+                props.Context.Endpoints.TrinoHost, .. TrinoInternalTls.CoordinatorNames(config)]),
         };
+        if (TrinoInternalTls.WorkerCertificate(this, props.Certificates, config) is { } workerCertificate)
+        {
+            synced.Add(workerCertificate);
+        }
+
         var env = new List<object>
         {
             Kube.SecretEnv("POSTGRES_PASSWORD", "trino-postgres", "password"),
@@ -98,7 +103,7 @@ public sealed class Trino : Construct
             env.Add(Kube.SecretEnv("MINIO_SECRET_KEY", LakeStore.CredentialsSecret, "secretKey"));
         }
 
-        Values = BuildValues(props, env);
+        Values = TrinoInternalTls.Apply(BuildValues(props, env), config);
         Chart = Kube.Chart(this, "Chart", props.Context.Cluster,
             new HelmRelease("trino", "https://trinodb.github.io/charts", config.ChartVersion, ns, Release), Values, waitReady: false);
         Chart.Node.AddDependency(ServiceAccount);

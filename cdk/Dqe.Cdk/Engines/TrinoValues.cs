@@ -16,7 +16,11 @@ internal sealed record TrinoValues(
     TrinoValues.ResourceGroupsValues ResourceGroups,
     IReadOnlyList<string> AdditionalExchangeManagerProperties)
 {
-    internal sealed record ServerValues(int Workers, NodeEnvironment Node, ServerConfig Config, AutoscalingValues Autoscaling, ExchangeManagerValues? ExchangeManager);
+    internal sealed record ServerValues(int Workers, NodeEnvironment Node, ServerConfig Config, AutoscalingValues Autoscaling, ExchangeManagerValues? ExchangeManager)
+    {
+        /// <summary>Lines appended to the workers' config.properties.</summary>
+        public string? WorkerExtraConfig { get; init; }
+    }
 
     /// <summary>The file-based resource group manager's JSON (mounted at /etc/trino/resource-groups/).</summary>
     /// <param name="Type">configmap: the chart's switch for the file-based manager (chart versions without it ignore the key).</param>
@@ -58,7 +62,14 @@ internal sealed record TrinoValues(
         int TerminationGracePeriodSeconds,
         GracefulShutdownValues? GracefulShutdown,
         IReadOnlyList<object> AdditionalVolumes,
-        IReadOnlyList<object> AdditionalVolumeMounts);
+        IReadOnlyList<object> AdditionalVolumeMounts)
+    {
+        /// <summary>Secrets mounted on this role only (the top-level list goes to every pod).</summary>
+        public IReadOnlyList<SecretMount>? SecretMounts { get; init; }
+
+        /// <summary>Extra jvm.config lines; -D system properties there override config.properties.</summary>
+        public IReadOnlyList<string>? AdditionalJVMConfig { get; init; }
+    }
 
     internal sealed record JvmValues(string MaxHeapSize);
 

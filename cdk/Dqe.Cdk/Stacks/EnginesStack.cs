@@ -39,7 +39,7 @@ public sealed class EnginesStack : Stack
         Dns = new EngineDns(this, "Dns", new EngineDnsProps(cluster, vpc, Endpoints, config.Env, engines.ExternalDnsChartVersion, Namespaces));
         NetworkPolicies = new EngineNetworkPolicies(this, "NetworkPolicies", new EngineNetworkPoliciesProps(
             cluster, Namespaces, [.. vpc.PrivateSubnets.Select(s => s.Ipv4CidrBlock)], config.Network.Cidr, engines.Monitoring.Namespace,
-            engines.Trino.Postgres.Port));
+            engines.Trino.Postgres.Port, engines.Trino.InternalTls.Enabled, engines.ClickHouse.InterserverTls.Enabled));
         Automation = new AutomationAccess(this, "Automation", new AutomationAccessProps(cluster, Namespaces, config.Env, vpc));
         // The functions query the engines as their users over TLS.
         Trino.Credentials.GrantRead(Automation.Role);

@@ -97,7 +97,8 @@ public sealed class ClickHouseTests
         Assert.Equal("DoNotSchedule", (string?)spread["whenUnsatisfiable"]);
         var zookeeper = Assert.Single(resources.Object("ClickHouseInstallation", "dqe", "clickhouse")["spec"]!["configuration"]!["zookeeper"]!["nodes"]!.AsArray())!;
         Assert.Equal("dqe-keeper.clickhouse.svc", (string?)zookeeper["host"]);
-        Assert.Equal(2181, (int)zookeeper["port"]!);
+        // The secure client port: engines.clickHouse.interserverTls is on by default (InternodeTlsTests has the off path).
+        Assert.Equal(9281, (int)zookeeper["port"]!);
     }
 
     [Fact]

@@ -41,7 +41,8 @@ public sealed class EngineCertificatesTests
         Assert.True((bool)https["enabled"]!);
         Assert.Equal(8443, (int)https["port"]!);
         Assert.Equal("/etc/trino/tls/tls-combined.pem", (string?)https["keystore"]!["path"]);
-        Assert.Contains(values["secretMounts"]!.AsArray(), m => (string?)m!["secretName"] == "trino-tls" && (string?)m!["path"] == "/etc/trino/tls");
+        // On the coordinator only: with internal TLS (default) the workers mount their own certificate there.
+        Assert.Contains(values["coordinator"]!["secretMounts"]!.AsArray(), m => (string?)m!["secretName"] == "trino-tls" && (string?)m!["path"] == "/etc/trino/tls");
         var service = Synth.Env("dev").EngineResources.Object("Service", "trino-https", "trino");
         Assert.Equal(8443, (int)service["spec"]!["ports"]![0]!["port"]!);
         Assert.Equal("coordinator", (string?)service["spec"]!["selector"]!["app.kubernetes.io/component"]);

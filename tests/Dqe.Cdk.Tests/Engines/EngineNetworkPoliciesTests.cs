@@ -37,24 +37,25 @@ public sealed class EngineNetworkPoliciesTests
     }
 
     [Fact]
-    public void TrinoCoordinatorWorkers_TrinoPodsReachEachOtherOnHttpPort()
+    public void TrinoCoordinatorWorkers_TrinoPodsReachEachOtherOnHttpsPortOnly()
     {
         var policy = Synth.Env("dev").EngineResources.Object("NetworkPolicy", "trino-coordinator-workers", "trino");
 
+        // engines.trino.internalTls is on by default; InternodeTlsTests covers the plain 8080 of the off path.
         var rule = Assert.Single(policy["spec"]!["ingress"]!.AsArray())!;
-        Assert.Equal([8080], Ports(rule));
+        Assert.Equal([8443], Ports(rule));
         Assert.Equal("trino", (string?)rule["from"]![0]!["podSelector"]!["matchLabels"]!["app.kubernetes.io/name"]);
     }
 
     [Fact]
-    public void ClickHouseKeeper_ServersReachKeeperClientAndRaftPorts()
+    public void ClickHouseKeeper_ServersReachKeeperOnSecureClientPort()
     {
         var policy = Synth.Env("dev").EngineResources.Object("NetworkPolicy", "clickhouse-keeper", "clickhouse");
 
         Assert.Equal("dqe-keeper", (string?)policy["spec"]!["podSelector"]!["matchLabels"]!["dqe.io/component"]);
-        var rule = Assert.Single(policy["spec"]!["ingress"]!.AsArray())!;
-        Assert.Equal([2181, 9234], Ports(rule));
-        Assert.Contains(rule["from"]!.AsArray(), p => (string?)p!["podSelector"]!["matchLabels"]!["clickhouse.altinity.com/chi"] == "dqe");
+        // Interserver TLS is on by default: servers get the secure client port only (InternodeTlsTests has the rest).
+        var rule = policy["spec"]!["ingress"]!.AsArray().Single(r => (string?)r!["from"]![0]!["podSelector"]!["matchLabels"]!["clickhouse.altinity.com/chi"] == "dqe")!;
+        Assert.Equal([9281], Ports(rule));
     }
 
     [Fact]
