@@ -39,7 +39,7 @@ public sealed partial record ClickHouseDataOptions(
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
-    private static partial Regex BucketName();
+    internal static partial Regex BucketName();
 
     [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]$")]
     private static partial Regex RegionName();
