@@ -7,13 +7,18 @@ namespace Dqe.Core.Tests.TestHelpers;
 /// <summary>
 /// A Trino with a tpch catalog and a Hive catalog on the lake, modelled on the replay server: the statements the lake
 /// writer sends are scripted as a coordinator answers them, and a CTAS, once finished, makes its table visible to the
-/// statements that follow (information_schema, count). Row counts are those of Trino's tpch.tiny.
+/// statements that follow (information_schema, count). Row counts are those of Trino's tpch.tiny and tpch.sf1.
 /// </summary>
 internal sealed class TpchLakeTrino
 {
     public static readonly IReadOnlyDictionary<string, long> TinyRows = new Dictionary<string, long>(StringComparer.Ordinal)
     {
         ["customer"] = 1500, ["lineitem"] = 60175, ["nation"] = 25, ["orders"] = 15000, ["part"] = 2000, ["partsupp"] = 8000, ["region"] = 5, ["supplier"] = 100,
+    };
+
+    public static readonly IReadOnlyDictionary<string, long> Sf1Rows = new Dictionary<string, long>(StringComparer.Ordinal)
+    {
+        ["customer"] = 150_000, ["lineitem"] = 6_001_215, ["nation"] = 25, ["orders"] = 1_500_000, ["part"] = 200_000, ["partsupp"] = 800_000, ["region"] = 5, ["supplier"] = 10_000,
     };
 
     private readonly TrinoReplayServer _server;
@@ -25,8 +30,17 @@ internal sealed class TpchLakeTrino
     {
         _server = server;
         _options = options;
+        SourceRows = options.Scale switch
+        {
+            "tiny" => TinyRows,
+            "sf1" => Sf1Rows,
+            _ => throw new ArgumentException($"the model knows tpch.tiny and tpch.sf1, not {options.Scale}", nameof(options)),
+        };
         Rescript();
     }
+
+    /// <summary>Row counts of the tpch schema the writer reads.</summary>
+    public IReadOnlyDictionary<string, long> SourceRows { get; }
 
     /// <summary>Statements sent per CTAS target (hive table name → count), to prove a second run writes nothing.</summary>
     public Dictionary<string, int> Writes { get; } = new(StringComparer.Ordinal);
@@ -54,7 +68,7 @@ internal sealed class TpchLakeTrino
         foreach (var table in SuiteSources.TpchTables())
         {
             var hive = _options.TableName(table.Name);
-            var rows = TinyRows[table.Name];
+            var rows = SourceRows[table.Name];
             _server.Script($"SELECT count(*) AS n FROM \"{_options.SourceCatalog}\".\"{_options.Scale}\".\"{table.Name}\"", TrinoScript.Rows([("n", "bigint")], [[rows]]));
             if (_hive.TryGetValue(hive, out var existing))
             {
