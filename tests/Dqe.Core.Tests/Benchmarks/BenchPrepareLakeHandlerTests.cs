@@ -56,6 +56,26 @@ public class BenchPrepareLakeHandlerTests
         Assert.Empty(trino.Server.Requests);
     }
 
+    [Fact]
+    public async Task RunQuery_ClickHouseDatabase_ReachesTheClickHouseClient()
+    {
+        var harness = new BenchHandlerHarness((_, _) => new ScriptedAnswer(3, 1));
+        var item = new JsonObject
+        {
+            ["runId"] = "r1", ["queryId"] = "q00",
+            ["input"] = new JsonObject
+            {
+                ["engine"] = "clickhouse", ["suite"] = "clickbench", ["scale"] = "10k", ["server"] = "https://clickhouse.prod.dqe.internal:8443",
+                ["warmups"] = 0, ["iterations"] = 1, ["clickHouse"] = new JsonObject { ["database"] = "bench" },
+            },
+        };
+
+        await harness.InvokeAsync(BenchRunQueryHandler.Name, item);
+
+        var created = Assert.Single(harness.Created);
+        Assert.Equal(("clickhouse", "bench"), (created.Engine, created.Database));
+    }
+
     private static JsonObject Input() => new()
     {
         ["engine"] = "clickhouse", ["suite"] = "tpch", ["scale"] = "tiny", ["server"] = "https://clickhouse.prod.dqe.internal:8443",
