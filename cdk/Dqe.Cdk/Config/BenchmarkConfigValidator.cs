@@ -16,9 +16,13 @@ internal static partial class BenchmarkConfigValidator
         }
 
         ValidateRun(config, Key, bench, check);
+        var groupLimit = config.Engines.Trino.ResourceGroups.Benchmark.HardConcurrencyLimit;
         foreach (var (name, run) in bench.Runs)
         {
             ValidateRun(config, $"{Key}.runs.{name}", run, check);
+            // The first run's limit is checked with the resource groups (TuningConfigValidator); the added runs here.
+            check(run.Engine != "trino" || run.MaxConcurrency <= groupLimit,
+                $"{Key}.runs.{name}.maxConcurrency = {run.MaxConcurrency} is above engines.trino.resourceGroups.benchmark.hardConcurrencyLimit = {groupLimit}: benchmark queries would queue behind each other");
         }
     }
 

@@ -89,7 +89,7 @@ public sealed class AutomationStack : Stack
                 StateMachines.GetValueOrDefault(WorkflowNames.ChaosWeekly)?.StateMachine, RepositoryPaths.Find("chaos/campaigns", "run the CDK app from the repository")));
         }
 
-        if (config.Automation.Benchmark is { Enabled: true } bench && StateMachines.TryGetValue(WorkflowNames.Benchmark, out var benchmark))
+        if (config.Automation.Benchmark is { Enabled: true } bench && StateMachines.TryGetValue(Dqe.Workflows.WorkflowNames.Benchmark, out var benchmark))
         {
             BenchmarkSchedules = new BenchmarkSchedules(this, "BenchmarkSchedules", new BenchmarkSchedulesProps(benchmark.StateMachine, bench, new BenchmarkTargets(
                 props.Engines.Endpoints.TrinoUrl, props.Engines.Endpoints.ClickHouseUrl, config.Engines.ClickHouse.ClusterName,

@@ -103,6 +103,7 @@ public class BenchmarkScheduleTests
     [InlineData("engine", "\"clickhouse\"", "clickHouse", "{\"lakeRegion\": \"mars\"}", "automation.benchmark.runs.nightly.clickHouse.lakeRegion = 'mars' must be an AWS region")]
     [InlineData("engine", "\"clickhouse\"", "clickHouse", "{\"lakeTables\": true}", "automation.benchmark.runs.nightly.clickHouse.lakeTables")]
     [InlineData("engine", "\"clickhouse\"", "enabled", "true", "automation.benchmark.runs.nightly.enabled")]
+    [InlineData("engine", "\"trino\"", "maxConcurrency", "40", "automation.benchmark.runs.nightly.maxConcurrency = 40 is above engines.trino.resourceGroups.benchmark.hardConcurrencyLimit")]
     public void Config_BadExtraRun_ErrorNamesTheRunKey(string key1, string json1, string key2, string json2, string named)
     {
         var error = Assert.Throws<Dqe.Cdk.Config.ConfigException>(() => Synth.Config("dev", ctx =>
