@@ -148,6 +148,11 @@ public sealed class TrinoReplayServer : IAsyncDisposable
         context.Response.ContentLength = headBytes.Length + rest.Length;
         await context.Response.Body.WriteAsync(headBytes, context.RequestAborted).ConfigureAwait(false);
         await context.Response.Body.WriteAsync(rest, context.RequestAborted).ConfigureAwait(false);
+        if (step.Last && index == steps.Count - 1)
+        {
+            state.Script.Finished?.Invoke();
+        }
+
         return step;
     }
 

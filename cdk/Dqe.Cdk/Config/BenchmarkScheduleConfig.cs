@@ -1,27 +1,21 @@
 namespace Dqe.Cdk.Config;
 
 /// <summary>
-/// The nightly benchmark run (EventBridge rule → benchmark state machine). The input names engine, suite,
-/// scale and the engine URL the functions reach from the VPC; on-demand runs start the same state machine.
+/// The nightly benchmark runs (EventBridge rules → benchmark state machine). The keys of this object are the first
+/// run (engine, suite, scale, ... as in <see cref="BenchmarkRunConfig"/>); <see cref="Runs"/> adds more, each with its
+/// own rule, e.g. <c>"runs": {"clickhouse-tpch": {"engine": "clickhouse"}}</c> next to the Trino TPC-H default.
+/// On-demand runs start the same state machine.
 /// </summary>
-public sealed record BenchmarkScheduleConfig
+public sealed record BenchmarkScheduleConfig : BenchmarkRunConfig
 {
+    /// <summary>Name of the run the top-level keys describe.</summary>
+    public const string DefaultRun = "default";
+
     public bool Enabled { get; init; }
 
-    /// <summary>EventBridge schedule expression, UTC (default 02:00 every night).</summary>
-    public string Schedule { get; init; } = "cron(0 2 * * ? *)";
+    /// <summary>Further nightly runs by name (lower-case, digits, '-'); each key takes every run key, with the same defaults.</summary>
+    public IReadOnlyDictionary<string, BenchmarkRunConfig> Runs { get; init; } = new Dictionary<string, BenchmarkRunConfig>();
 
-    public string Engine { get; init; } = "trino";
-
-    public string Suite { get; init; } = "tpch";
-
-    public string Scale { get; init; } = "sf1";
-
-    /// <summary>Engine URL (https) as seen from the functions' subnets; empty (default) = the engine's private endpoint (https://ENGINE.ENV.dqe.internal:8443).</summary>
-    public string Server { get; init; } = "";
-
-    public int Iterations { get; init; } = 5;
-
-    /// <summary>Map MaxConcurrency: queries measured at the same time (1-40).</summary>
-    public int MaxConcurrency { get; init; } = 1;
+    /// <summary>Every run with its name: the top-level one first (<see cref="DefaultRun"/>), then <see cref="Runs"/> by name.</summary>
+    public IEnumerable<(string Name, BenchmarkRunConfig Run)> All() => [(DefaultRun, this), .. Runs.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => (r.Key, r.Value))];
 }

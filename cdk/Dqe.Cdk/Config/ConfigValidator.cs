@@ -40,6 +40,7 @@ internal static partial class ConfigValidator
         ObservabilityConfigValidator.Validate(config.Observability, config.Network.AvailabilityZones.Count, Check);
         EnginesConfigValidator.Validate(config, Check);
         BackupConfigValidator.Validate(config, Check);
+        BenchmarkConfigValidator.Validate(config, Check);
         return errors;
     }
 
@@ -118,14 +119,6 @@ internal static partial class ConfigValidator
 
         check(System.Text.RegularExpressions.Regex.IsMatch(automation.ChaosMeshVersion ?? "", @"^\d+\.\d+\.\d+$"),
             $"automation.chaosMeshVersion = '{automation.ChaosMeshVersion}' must be a pinned x.y.z chart version");
-        var bench = automation.Benchmark;
-        check(bench.Schedule.StartsWith("cron(", StringComparison.Ordinal) || bench.Schedule.StartsWith("rate(", StringComparison.Ordinal),
-            $"automation.benchmark.schedule = '{bench.Schedule}' must be an EventBridge cron(...) or rate(...) expression");
-        check(bench.Engine is "trino" or "clickhouse", $"automation.benchmark.engine = '{bench.Engine}' must be trino or clickhouse");
-        check(bench.Iterations is >= 1 and <= 1000, $"automation.benchmark.iterations = {bench.Iterations} must be 1-1000");
-        check(bench.MaxConcurrency is >= 1 and <= 40, $"automation.benchmark.maxConcurrency = {bench.MaxConcurrency} must be 1-40");
-        check(bench.Server.Length == 0 || (Uri.TryCreate(bench.Server, UriKind.Absolute, out var server) && server.Scheme == "https"),
-            $"automation.benchmark.server = '{bench.Server}' must be an https URL, or empty for the engine's private endpoint");
     }
 
     private static void ValidateFunction(string key, FunctionConfig function, Action<bool, string> check)

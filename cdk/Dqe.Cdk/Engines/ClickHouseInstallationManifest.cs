@@ -152,6 +152,9 @@ internal static class ClickHouseInstallationManifest
             // same IRSA credentials; the SQL never carries a key.
             settings["s3/backups/endpoint"] = store.Url(store.BackupsBucket, BackupPrefix);
             settings["s3/backups/use_environment_credentials"] = true;
+            // s3() reads of the lake's curated/ prefix (TPC-H benchmark loads, lake table loads) sign the same way.
+            settings["s3/lake/endpoint"] = store.Url(store.LakeBucket, Platform.DataLake.CuratedPrefix);
+            settings["s3/lake/use_environment_credentials"] = true;
         }
 
         return settings;

@@ -91,20 +91,9 @@ public sealed class AutomationStack : Stack
 
         if (config.Automation.Benchmark is { Enabled: true } bench && StateMachines.TryGetValue(Dqe.Workflows.WorkflowNames.Benchmark, out var benchmark))
         {
-            BenchmarkSchedule = new Rule(this, "BenchmarkSchedule", new RuleProps
-            {
-                Description = $"Nightly {bench.Engine}/{bench.Suite}/{bench.Scale} benchmark",
-                Schedule = Schedule.Expression(bench.Schedule),
-                Targets = [new SfnStateMachine(benchmark.StateMachine, new SfnStateMachineProps
-                {
-                    Input = RuleTargetInput.FromObject(new Dictionary<string, object>
-                    {
-                        ["engine"] = bench.Engine, ["suite"] = bench.Suite, ["scale"] = bench.Scale, ["server"] = bench.Server.Length > 0 ? bench.Server
-                            : bench.Engine == "trino" ? props.Engines.Endpoints.TrinoUrl : props.Engines.Endpoints.ClickHouseUrl,
-                        ["iterations"] = bench.Iterations, ["maxConcurrency"] = bench.MaxConcurrency,
-                    }),
-                })],
-            });
+            BenchmarkSchedules = new BenchmarkSchedules(this, "BenchmarkSchedules", new BenchmarkSchedulesProps(benchmark.StateMachine, bench, new BenchmarkTargets(
+                props.Engines.Endpoints.TrinoUrl, props.Engines.Endpoints.ClickHouseUrl, config.Engines.ClickHouse.ClusterName,
+                props.Engines.Store.LakeBucket, props.Engines.Store.Region, props.Platform.Lake.GlueDatabaseName)));
         }
 
         _ = new BackupSchedules(this, "Schedules",
@@ -125,8 +114,8 @@ public sealed class AutomationStack : Stack
     /// <summary>EventBridge rules of the scheduled campaign files and the weekly chaos summary.</summary>
     public ChaosSchedules? ChaosSchedules { get; }
 
-    /// <summary>The nightly benchmark rule, when automation.benchmark.enabled.</summary>
-    public Rule? BenchmarkSchedule { get; }
+    /// <summary>The nightly benchmark rules (one per run), when automation.benchmark.enabled.</summary>
+    public BenchmarkSchedules? BenchmarkSchedules { get; }
 
     /// <summary>Function of each handler, by handler name.</summary>
     public IReadOnlyDictionary<string, DqeFunction> Functions => _functions;

@@ -4,12 +4,14 @@ using Dqe.Cli.Bench;
 using Dqe.Cli.Query;
 using Dqe.Core.Benchmarks;
 using Dqe.Core.Benchmarks.ClickHouseData;
+using Dqe.Core.Benchmarks.LakeData;
 
 namespace Dqe.Cli.Commands;
 
 /// <summary>
 /// <c>dqe bench run ...</c> runs a benchmark suite and writes report.json + report.html;
-/// <c>dqe bench compare BASELINE CANDIDATE</c> prints per-query verdicts and exits 1 on a confirmed regression.
+/// <c>dqe bench compare BASELINE CANDIDATE</c> prints per-query verdicts and exits 1 on a confirmed regression;
+/// <c>dqe bench prepare-lake</c> writes the TPC-H Parquet files the ClickHouse lake scales load.
 /// </summary>
 internal static class BenchCommand
 {
@@ -17,6 +19,7 @@ internal static class BenchCommand
     {
         Run(),
         Compare(),
+        PrepareLake(),
     };
 
     private static Command Run()
@@ -38,7 +41,7 @@ internal static class BenchCommand
         var history = new Option<DirectoryInfo?>("--history") { Description = "Directory of earlier runs (*/report.json) for the trend chart." };
         var cluster = new Option<string?>("--cluster") { Description = "ClickHouse cluster: ReplicatedMergeTree + Distributed tables ON CLUSTER (default: one server, MergeTree)." };
         var database = new Option<string>("--database") { Description = "ClickHouse database of the suite tables (the user's default database).", DefaultValueFactory = _ => "default" };
-        var lakeBucket = new Option<string?>("--lake-bucket") { Description = "Lake bucket with curated/tpch/<scale>/<table>/*.parquet (ClickHouse TPC-H scales other than gen_*)." };
+        var lakeBucket = new Option<string?>("--lake-bucket") { Description = "Lake bucket with curated/tpch/<scale>/<table>/ Parquet files, as bench prepare-lake writes them (ClickHouse TPC-H scales other than gen_*)." };
         var lakeRegion = new Option<string?>("--lake-region") { Description = "Region of the lake bucket." };
         var command = new Command("run", "Run a suite and write report.json + report.html.")
         {
@@ -86,6 +89,31 @@ internal static class BenchCommand
 
             output.WriteLine($"regressions\t{compared.Summary.Regressions}\timprovements\t{compared.Summary.Improvements}");
             return compared.Summary.Regressions > 0 ? 1 : 0;
+        }));
+        return command;
+    }
+
+    private static Command PrepareLake()
+    {
+        var server = new Option<string>("--server") { Description = "Trino URL (its hive catalog writes the lake), e.g. https://trino.prod.dqe.internal:8443.", Required = true };
+        var scale = new Option<string>("--scale") { Description = "TPC-H scale: tiny or sfN (the tpch schema Trino reads, and curated/tpch/<scale>/).", Required = true };
+        var lakeBucket = new Option<string>("--lake-bucket") { Description = "Lake bucket; files go to curated/tpch/<scale>/<table>/.", Required = true };
+        var schema = new Option<string>("--schema") { Description = "Hive schema of the external tables: the lake's Glue database (dqe_<env>_lake).", Required = true };
+        var catalog = new Option<string>("--catalog") { Description = "Trino catalog on the lake.", DefaultValueFactory = _ => "hive" };
+        var user = new Option<string?>("--user") { Description = "User name (password/token from the environment)." };
+        var insecure = new Option<bool>("--allow-insecure-credentials") { Description = "Send credentials over plain http (local test clusters only)." };
+        var command = new Command("prepare-lake", "Write the TPC-H tables of a scale as Parquet into the lake with Trino (once), for ClickHouse to load.")
+        {
+            server, scale, lakeBucket, schema, catalog, user, insecure,
+        };
+        command.SetAction((parse, cancellationToken) => Guard(parse, "bench prepare-lake", async () =>
+        {
+            var options = new TpchLakeOptions(parse.GetRequiredValue(lakeBucket), parse.GetRequiredValue(scale), parse.GetRequiredValue(schema), parse.GetRequiredValue(catalog));
+            options.Validate();
+            using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+            var trino = EngineFactory.Create("trino", new EngineSettings(EngineFactory.ServerUri(parse.GetRequiredValue(server)), parse.GetValue(user), options.SourceCatalog, options.Scale, parse.GetValue(insecure)), http);
+            return await new BenchPrepareLake(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error)
+                .RunAsync(trino, options, cancellationToken).ConfigureAwait(false);
         }));
         return command;
     }

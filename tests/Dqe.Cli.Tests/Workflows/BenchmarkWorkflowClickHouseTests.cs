@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
 using Dqe.Cli.Tests.TestHelpers;
 using Dqe.Core.Benchmarks;
+using Dqe.Core.Benchmarks.LakeData;
+using Dqe.Core.Tests.TestHelpers;
+using Dqe.TestServers;
 using Dqe.Workflows.Benchmarks;
 
 namespace Dqe.Cli.Tests.Workflows;
@@ -57,6 +60,34 @@ public sealed class BenchmarkWorkflowClickHouseTests(ClickHouseServerFixture cli
         Assert.Contains("Dqe.BenchmarkFailed", result.Stderr, StringComparison.Ordinal);
         var partial = Assert.Single(Directory.EnumerateFiles(Path.Combine(reports, "reports"), "report.json", SearchOption.AllDirectories));
         Assert.Equal("Failed", (string?)JsonNode.Parse(await File.ReadAllTextAsync(partial))!["status"]);
+    }
+
+    [Fact]
+    public async Task Run_TpchLakeScaleWithLakeWriter_TrinoWritesTheLakeBeforeClickHousePrepares()
+    {
+        await using var trino = await TrinoReplayServer.StartAsync();
+        var lake = new TpchLakeTrino(trino, new TpchLakeOptions("dqe-dev-lake", "tiny", "dqe_dev_lake"));
+        var reports = Directory.CreateTempSubdirectory("dqe-reports-").FullName;
+        var input = await InputFileAsync(new JsonObject
+        {
+            ["engine"] = "clickhouse", ["suite"] = "tpch", ["scale"] = "tiny", ["server"] = clickhouse.Uri.ToString(), ["queries"] = new JsonArray("q06"),
+            ["clickHouse"] = new JsonObject
+            {
+                ["lakeBucket"] = "dqe-dev-lake", ["lakeRegion"] = "eu-west-1",
+                ["lakeWriter"] = new JsonObject { ["server"] = trino.BaseUri.ToString(), ["schema"] = "dqe_dev_lake" },
+            },
+        });
+
+        var result = await CliRunner.RunAsync("workflow", "run", "benchmark", "--env", WorkflowAssembly.Env, "--assembly", Assembly.Value, "--input", input, "--reports-dir", reports);
+
+        // The lake writer ran first and wrote all eight tables; the Debian 18.16 server has no s3() table function,
+        // so Prepare's load from the lake fails there and the run ends in a partial report (the cluster runs 24.8).
+        Assert.Equal(8, lake.Writes.Count);
+        Assert.All(lake.Writes.Values, n => Assert.Equal(1, n));
+        Assert.Equal(1, result.ExitCode);
+        var states = result.Stderr.Split('\n').Select(l => l.Trim().Split(' ')[0]).Where(s => s.Length > 0).Distinct().ToList();
+        Assert.Equal(["running", "WriteLake?", "PrepareLake", "Prepare", "PartialReport", "RunFailed", "FAILED", "within"], states);
+        Assert.Contains("Dqe.BenchmarkFailed: Unknown table function s3", result.Stderr, StringComparison.Ordinal);
     }
 
     private static async Task<string> InputFileAsync(JsonObject input)

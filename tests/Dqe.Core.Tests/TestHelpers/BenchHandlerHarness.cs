@@ -28,11 +28,22 @@ internal sealed class BenchHandlerHarness : IBenchEngines
 
     public Dictionary<string, double> Metrics { get; } = [];
 
-    public IQueryEngine Create(string engine, Uri server, string suite, string scale) => Engine;
+    public IQueryEngine Create(string engine, Uri server, string suite, string scale, string? database)
+    {
+        Created.Add((engine, server, database));
+        return Lake is not null && engine == "trino" ? Lake : Engine;
+    }
+
+    /// <summary>Every client a handler asked for: engine, server, database.</summary>
+    public List<(string Engine, Uri Server, string? Database)> Created { get; } = [];
+
+    /// <summary>The Trino the lake writer talks to (a replay-server client), when set.</summary>
+    public IQueryEngine? Lake { get; set; }
 
     public Task<JsonNode> InvokeAsync(string handler, JsonNode input) => InvokeAsync(handler switch
     {
         BenchPrepareHandler.Name => new BenchPrepareHandler(this, Time),
+        BenchPrepareLakeHandler.Name => new BenchPrepareLakeHandler(this),
         BenchRunQueryHandler.Name => new BenchRunQueryHandler(this, Store, Time),
         BenchAggregateHandler.Name => new BenchAggregateHandler(Store, Time),
         BenchCompareHandler.Name => new BenchCompareHandler(Store),

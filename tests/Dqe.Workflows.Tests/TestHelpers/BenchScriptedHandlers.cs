@@ -4,7 +4,7 @@ using Dqe.Workflows.Local;
 
 namespace Dqe.Workflows.Tests.TestHelpers;
 
-/// <summary>Scripted bench.* handlers: prepare lists three query items, each run-query returns its S3 key, report echoes status.</summary>
+/// <summary>Scripted bench.* handlers: prepare-lake writes lineitem, prepare lists three query items, each run-query returns its S3 key, report echoes status.</summary>
 internal sealed class BenchScriptedHandlers(string queryStatus = "Ok") : ITaskRouter
 {
     public ConcurrentQueue<(string Handler, JsonNode? Input)> Invoked { get; } = new();
@@ -19,6 +19,10 @@ internal sealed class BenchScriptedHandlers(string queryStatus = "Ok") : ITaskRo
                 ["runId"] = "r1",
                 ["maxConcurrency"] = 2,
                 ["items"] = new JsonArray(Item("q01"), Item("q02"), Item("q03")),
+            }),
+            "dqe.bench.prepare-lake" => TaskOutcome.Success(new JsonObject
+            {
+                ["tables"] = new JsonArray(new JsonObject { ["table"] = "lineitem", ["location"] = "s3://lake/curated/tpch/sf1/lineitem/", ["rows"] = 6001215, ["written"] = true }),
             }),
             "dqe.bench.run-query" => TaskOutcome.Success(new JsonObject
             {

@@ -10,7 +10,7 @@ namespace Dqe.Core.Benchmarks.ClickHouseData;
 /// <param name="Cluster">Cluster name from remote_servers (the ClickHouseInstallation's, <c>dqe</c> by default):
 /// ReplicatedMergeTree <c>*_local</c> tables ON CLUSTER plus Distributed tables under the plain names. Null = one server.</param>
 /// <param name="Database">Database of the tables; the queries name tables unqualified, so it must be the user's default database.</param>
-/// <param name="LakeBucket">Lake bucket holding <c>curated/tpch/&lt;scale&gt;/&lt;table&gt;/*.parquet</c>; needed for TPC-H scales other than <c>gen_*</c>.</param>
+/// <param name="LakeBucket">Lake bucket holding the Parquet files of <c>curated/tpch/&lt;scale&gt;/&lt;table&gt;/</c> (as the Trino lake writer leaves them); needed for TPC-H scales other than <c>gen_*</c>.</param>
 /// <param name="LakeRegion">Region of the lake bucket (for the virtual-hosted S3 URL).</param>
 public sealed partial record ClickHouseDataOptions(
     string? Cluster = null,
@@ -39,7 +39,7 @@ public sealed partial record ClickHouseDataOptions(
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
-    private static partial Regex BucketName();
+    internal static partial Regex BucketName();
 
     [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]$")]
     private static partial Regex RegionName();

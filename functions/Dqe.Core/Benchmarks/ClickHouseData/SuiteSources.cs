@@ -19,7 +19,7 @@ internal static partial class SuiteSources
     /// <summary>Throws <see cref="ArgumentException"/> (field "scale") for a scale the suite cannot have.</summary>
     public static TableSource For(string suite, string scale, ClickHouseDataOptions options)
     {
-        var tables = TableNames(suite).Select(t => TableTemplate.Parse(t, QueryCatalog.Script($"clickhouse/{suite}/{t}.ddl.sql"))).ToList();
+        var tables = Tables(suite);
         if (suite == "clickbench")
         {
             return Generated(suite, tables, new Dictionary<string, long> { ["{rows}"] = RowsForScale(scale) });
@@ -43,13 +43,12 @@ internal static partial class SuiteSources
             throw new ArgumentException($"scale: TPC-H '{scale}' is read from the lake (curated/tpch/{scale}/); give the lake bucket and region, or use a generated scale (gen_tiny, gen_sf1).", nameof(scale));
         }
 
-        return LakeScale().IsMatch(scale)
+        return IsLakeScale(scale)
             ? new TableSource(tables, t => $"s3('{ParquetUrl(bucket, region, scale, t.Name)}', 'Parquet')", "loaded from the lake")
             : throw new ArgumentException($"scale: TPC-H lake scales are tiny or sfN (sf1, sf10, ...), got '{scale}'.", nameof(scale));
     }
 
-    public static string ParquetUrl(string bucket, string region, string scale, string table) =>
-        $"https://{bucket}.s3.{region}.amazonaws.com/curated/tpch/{scale}/{table}/*.parquet";
+    public static string ParquetUrl(string bucket, string region, string scale, string table) => LakeData.TpchLakeLayout.ObjectsUrl(bucket, region, scale, table);
 
     public static long RowsForScale(string scale)
     {
@@ -86,10 +85,19 @@ internal static partial class SuiteSources
         return $"(\n{select.Trim()}\n)";
     }, "generated");
 
+    private static List<TableTemplate> Tables(string suite) =>
+        [.. TableNames(suite).Select(t => TableTemplate.Parse(t, QueryCatalog.Script($"clickhouse/{suite}/{t}.ddl.sql")))];
+
     private static IEnumerable<string> TableNames(string suite) => typeof(SuiteSources).Assembly.GetManifestResourceNames()
         .Where(n => n.StartsWith($"{Prefix}{suite}/", StringComparison.Ordinal) && n.EndsWith(".ddl.sql", StringComparison.Ordinal))
         .Select(n => n[(Prefix.Length + suite.Length + 1)..^".ddl.sql".Length])
         .Order(StringComparer.Ordinal);
+
+    /// <summary>True for the TPC-H scales read from the lake (tiny, sfN): the ones the Trino lake writer produces.</summary>
+    public static bool IsLakeScale(string scale) => LakeScale().IsMatch(scale);
+
+    /// <summary>The TPC-H tables (one per template), in name order.</summary>
+    public static IReadOnlyList<TableTemplate> TpchTables() => Tables("tpch");
 
     [GeneratedRegex("^(tiny|sf[0-9]+(\\.[0-9]+)?)$")]
     private static partial Regex LakeScale();

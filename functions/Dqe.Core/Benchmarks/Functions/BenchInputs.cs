@@ -56,7 +56,7 @@ internal static class BenchInputs
         }
     }
 
-    public static Uri Server(string text) => Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+    public static Uri Server(string text, string field = "$.server") => Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
         ? uri
-        : throw new InvalidRequestException("$.server", $"must be an absolute http(s) URL, got '{text}'");
+        : throw new InvalidRequestException(field, $"must be an absolute http(s) URL, got '{text}'");
 }

@@ -16,12 +16,21 @@ internal sealed record BenchRunInput(
 
 /// <summary>
 /// Where the ClickHouse suites keep their tables (see ClickHouseDataOptions); omitted = one server, generated data only.
-/// The bench functions' client uses the default database, so the tables live there too.
+/// <paramref name="Database"/> is also the bench functions' client database (the queries name tables unqualified).
+/// <paramref name="LakeWriter"/> present = the workflow's PrepareLake step writes the TPC-H Parquet files with Trino first.
 /// </summary>
-internal sealed record BenchClickHouseInput(string? Cluster = null, string? LakeBucket = null, string? LakeRegion = null)
+internal sealed record BenchClickHouseInput(string? Cluster = null, string? LakeBucket = null, string? LakeRegion = null, string? Database = null, BenchLakeWriterInput? LakeWriter = null)
 {
-    public ClickHouseDataOptions Options() => new(Cluster, LakeBucket: LakeBucket, LakeRegion: LakeRegion);
+    public ClickHouseDataOptions Options() => new(Cluster, Database ?? "default", LakeBucket, LakeRegion);
 }
+
+/// <summary>The Trino that writes <c>curated/tpch/&lt;scale&gt;/</c> and the Hive schema (the lake's Glue database) its tables go to.</summary>
+internal sealed record BenchLakeWriterInput(string Server, string Schema, string? Catalog = null);
+
+/// <summary>What bench.prepare-lake did per table (kept small: eight rows).</summary>
+internal sealed record BenchLakePrepared(List<BenchLakeTable> Tables);
+
+internal sealed record BenchLakeTable(string Table, string Location, long Rows, bool Written);
 
 /// <summary>One Map item: the run input plus the query it measures.</summary>
 internal sealed record BenchQueryItem(string RunId, string QueryId, BenchRunInput Input);
@@ -52,4 +61,5 @@ internal sealed record BenchStepResult(string RunId, string Status, string Key, 
 [JsonSerializable(typeof(BenchQueryResult))]
 [JsonSerializable(typeof(BenchState))]
 [JsonSerializable(typeof(BenchStepResult))]
+[JsonSerializable(typeof(BenchLakePrepared))]
 internal sealed partial class BenchJsonContext : JsonSerializerContext;

@@ -22,7 +22,7 @@ internal sealed class BenchPrepareHandler(IBenchEngines engines, TimeProvider ti
 
         var queries = BenchInputs.Resolve(options);
         var data = request.Engine == "clickhouse" ? BenchInputs.ClickHouseData(request) : null;
-        var engine = engines.Create(request.Engine, BenchInputs.Server(request.Server), request.Suite, request.Scale);
+        var engine = engines.Create(request.Engine, BenchInputs.Server(request.Server), request.Suite, request.Scale, request.ClickHouse?.Database);
         var rows = await engine.QueryRowsAsync(new QueryRequest("SELECT version() AS v"), cancellationToken).ConfigureAwait(false);
         var version = rows.Count > 0 ? rows[0].Text("v") : null;
         if (data is not null && SuiteSources.HasTables(request.Suite))

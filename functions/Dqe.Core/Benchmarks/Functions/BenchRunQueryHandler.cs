@@ -12,7 +12,7 @@ internal sealed class BenchRunQueryHandler(IBenchEngines engines, IReportStore s
     {
         var options = BenchInputs.Validated(request.Input, [request.QueryId]);
         var query = BenchInputs.Resolve(options);
-        var engine = engines.Create(options.Engine, BenchInputs.Server(request.Input.Server), options.Suite, options.Scale);
+        var engine = engines.Create(options.Engine, BenchInputs.Server(request.Input.Server), options.Suite, options.Scale, request.Input.ClickHouse?.Database);
         // Query failures (wrong rows, timeouts, engine errors) are results, not task errors: they land in the report.
         var part = await new BenchmarkRunner(engine, time).RunAsync(options, query, null, cancellationToken).ConfigureAwait(false);
         var key = BenchKeys.QueryPart(request.RunId, request.QueryId);

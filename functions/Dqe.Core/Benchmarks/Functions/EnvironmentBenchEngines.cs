@@ -14,14 +14,14 @@ namespace Dqe.Core.Benchmarks.Functions;
 /// </summary>
 internal sealed class EnvironmentBenchEngines(HostServices services, HttpClient plain) : IBenchEngines
 {
-    public IQueryEngine Create(string engine, Uri server, string suite, string scale)
+    public IQueryEngine Create(string engine, Uri server, string suite, string scale, string? database)
     {
         var environment = services.Environment;
         return engine switch
         {
             "trino" => new TrinoClient(new TrinoClientOptions { Server = server, User = "dqe-bench", Source = BenchmarkOptions.TrinoSource, Catalog = suite, Schema = scale },
                 Configured(environment, FunctionVariables.TrinoUrl) ? services.Engines.TrinoHttp : plain, services.Time),
-            "clickhouse" => new ClickHouseClient(new ClickHouseClientOptions { Server = server, AuthMode = ClickHouseAuthMode.Headers },
+            "clickhouse" => new ClickHouseClient(new ClickHouseClientOptions { Server = server, Database = database ?? "default", AuthMode = ClickHouseAuthMode.Headers },
                 Configured(environment, FunctionVariables.ClickHouseUrl) ? services.Engines.ClickHouseHttp : plain, services.Time),
             _ => throw new InvalidRequestException("$.engine", $"must be trino or clickhouse, got '{engine}'"),
         };

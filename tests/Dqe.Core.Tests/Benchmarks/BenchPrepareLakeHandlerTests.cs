@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using Dqe.Core.Benchmarks.Functions;
+using Dqe.Core.Benchmarks.LakeData;
+using Dqe.Core.Hosting;
+using Dqe.Core.Tests.TestHelpers;
+
+namespace Dqe.Core.Tests.Benchmarks;
+
+public class BenchPrepareLakeHandlerTests
+{
+    private const string TrinoUrl = "https://trino.prod.dqe.internal:8443";
+
+    [Fact]
+    public async Task PrepareLake_ClickHouseTpchWithWriter_TrinoWritesEveryTableThenKeepsThem()
+    {
+        await using var trino = await TrinoHarness.StartAsync();
+        var lake = new TpchLakeTrino(trino.Server, new TpchLakeOptions("dqe-prod-lake", "tiny", "dqe_prod_lake"));
+        var harness = new BenchHandlerHarness((_, _) => throw new InvalidOperationException("ClickHouse is not asked")) { Lake = trino.Client() };
+
+        var first = await harness.InvokeAsync(BenchPrepareLakeHandler.Name, Input());
+        var second = await harness.InvokeAsync(BenchPrepareLakeHandler.Name, Input());
+
+        var tables = first["tables"]!.AsArray();
+        Assert.Equal(8, tables.Count);
+        Assert.All(tables, t => Assert.True(t!["written"]!.GetValue<bool>()));
+        Assert.Equal("s3://dqe-prod-lake/curated/tpch/tiny/lineitem/", tables.Single(t => (string?)t!["table"] == "lineitem")!["location"]!.GetValue<string>());
+        Assert.All(second["tables"]!.AsArray(), t => Assert.False(t!["written"]!.GetValue<bool>()));
+        Assert.Equal(8, lake.Writes.Count);
+        Assert.All(harness.Created, c => Assert.Equal(("trino", new Uri(TrinoUrl)), (c.Engine, c.Server)));
+        Assert.Empty(harness.Engine.Executed);
+    }
+
+    [Theory]
+    [InlineData("engine", "trino", "$.clickHouse.lakeWriter")]
+    [InlineData("scale", "gen_tiny", "$.scale")]
+    [InlineData("lakeWriter", null, "$.clickHouse.lakeWriter")]
+    [InlineData("lakeBucket", "Bad_Bucket", "$.clickHouse.lakeBucket")]
+    [InlineData("schema", "prod-lake", "$.clickHouse.lakeWriter.schema")]
+    [InlineData("server", "trino:8443", "$.clickHouse.lakeWriter.server")]
+    public async Task PrepareLake_BadInput_NamesFieldBeforeSendingAnything(string field, string? value, string path)
+    {
+        await using var trino = await TrinoHarness.StartAsync();
+        var harness = new BenchHandlerHarness((_, _) => throw new InvalidOperationException("ClickHouse is not asked")) { Lake = trino.Client() };
+        var input = Input();
+        JsonObject target = field switch
+        {
+            "engine" or "scale" => input,
+            "lakeWriter" or "lakeBucket" => input["clickHouse"]!.AsObject(),
+            _ => input["clickHouse"]!["lakeWriter"]!.AsObject(),
+        };
+        target[field] = value;
+
+        var error = await Assert.ThrowsAsync<InvalidRequestException>(() => harness.InvokeAsync(BenchPrepareLakeHandler.Name, input));
+
+        Assert.Equal(path, error.Field);
+        Assert.Empty(trino.Server.Requests);
+    }
+
+    [Fact]
+    public async Task RunQuery_ClickHouseDatabase_ReachesTheClickHouseClient()
+    {
+        var harness = new BenchHandlerHarness((_, _) => new ScriptedAnswer(3, 1));
+        var item = new JsonObject
+        {
+            ["runId"] = "r1", ["queryId"] = "q00",
+            ["input"] = new JsonObject
+            {
+                ["engine"] = "clickhouse", ["suite"] = "clickbench", ["scale"] = "10k", ["server"] = "https://clickhouse.prod.dqe.internal:8443",
+                ["warmups"] = 0, ["iterations"] = 1, ["clickHouse"] = new JsonObject { ["database"] = "bench" },
+            },
+        };
+
+        await harness.InvokeAsync(BenchRunQueryHandler.Name, item);
+
+        var created = Assert.Single(harness.Created);
+        Assert.Equal(("clickhouse", "bench"), (created.Engine, created.Database));
+    }
+
+    private static JsonObject Input() => new()
+    {
+        ["engine"] = "clickhouse", ["suite"] = "tpch", ["scale"] = "tiny", ["server"] = "https://clickhouse.prod.dqe.internal:8443",
+        ["clickHouse"] = new JsonObject
+        {
+            ["cluster"] = "dqe", ["lakeBucket"] = "dqe-prod-lake", ["lakeRegion"] = "eu-west-1",
+            ["lakeWriter"] = new JsonObject { ["server"] = TrinoUrl, ["schema"] = "dqe_prod_lake" },
+        },
+    };
+}
