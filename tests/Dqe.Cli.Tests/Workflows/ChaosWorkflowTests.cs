@@ -128,7 +128,9 @@ public sealed class ChaosWorkflowTests : IAsyncLifetime
         Assert.Equal(["before", "during"], result.Output!["benchmarks"]!.AsArray().Select(p => p!["phase"]!.GetValue<string>()));
         var report = Report(result.Output["reportKey"]?.GetValue<string>());
         var q1 = report["benchmark"]!.AsArray().Single()!;
-        Assert.True(q1["duringMs"]!.GetValue<double>() >= 400, q1.ToJsonString());
+        // The server delays 400 ms; timer granularity once let the client measure 399.6 ms, so the bound keeps a
+        // margin — the slowdown and the penalty below are what this test is about.
+        Assert.True(q1["duringMs"]!.GetValue<double>() >= 350, q1.ToJsonString());
         Assert.True(q1["slowdown"]!.GetValue<double>() > 3, q1.ToJsonString());
         Assert.Contains(report["deductions"]!.AsArray(), d => d!["reason"]!.GetValue<string>().StartsWith("benchmark queries", StringComparison.Ordinal) && d["points"]!.GetValue<int>() == ResilienceScore.MaxSlowdownPenalty);
         Assert.Equal(100 - ResilienceScore.MaxSlowdownPenalty, result.Output["score"]!.GetValue<int>());
