@@ -15,6 +15,12 @@ public sealed class EngineUsers : Construct
     /// <summary>Secret in the clickhouse namespace: one SHA-256 hex per person, key = user name.</summary>
     public const string ClickHouseSecret = "clickhouse-users";
 
+    /// <summary>Kubernetes group of the rotation function: it may only re-sync the users' ExternalSecrets and bump the installation.</summary>
+    public const string RotationGroup = "dqe-rotation";
+
+    /// <summary>Kubernetes user name of the rotation function's access entry (audit logs).</summary>
+    public const string RotationUser = "dqe-rotation";
+
     public EngineUsers(Construct scope, string id, EngineUsersProps props)
         : base(scope, id)
     {
@@ -33,8 +39,23 @@ public sealed class EngineUsers : Construct
             ClickHouseSync = context.Secrets.SyncTemplated(this, "ClickHouseUsers", EngineNamespaces.ClickHouse, ClickHouseSecret,
                 People.ToDictionary(p => p.Name, p => $"{{{{ index . \"{p.SyncKey}\" | sha256sum }}}}", StringComparer.Ordinal),
                 [.. People.Select(p => (p.SyncKey, p.Secret.SecretArn, "password"))]);
+            // A merge patch needs the patch verb only; resourceNames pin it to the objects a rotation touches.
+            RotationRbac = Kube.Apply(this, "RotationRbac", context.Cluster,
+                [.. RoleAndBinding(EngineNamespaces.Trino, Rule("external-secrets.io", "externalsecrets", Trino.PasswordFileSecret)),
+                .. RoleAndBinding(EngineNamespaces.ClickHouse, Rule("external-secrets.io", "externalsecrets", ClickHouseSecret),
+                    Rule("clickhouse.altinity.com", "clickhouseinstallations", ClickHouse.InstallationName))]);
+            RotationRbac.Node.AddDependency(context.Namespaces.Manifest);
         }
     }
+
+    /// <summary>Role and binding of <see cref="RotationGroup"/> (null without people).</summary>
+    public KubernetesManifest? RotationRbac { get; }
+
+    /// <summary>The ExternalSecrets built from the people's secrets (namespace/name): what a rotation re-syncs.</summary>
+    public static IReadOnlyList<string> RotationSyncs => [$"{EngineNamespaces.Trino}/{Trino.PasswordFileSecret}", $"{EngineNamespaces.ClickHouse}/{ClickHouseSecret}"];
+
+    /// <summary>The installation whose operator renders the people's ClickHouse users (namespace/name).</summary>
+    public static string RotationInstallation => $"{EngineNamespaces.ClickHouse}/{ClickHouse.InstallationName}";
 
     /// <summary>The people, in config order.</summary>
     public IReadOnlyList<EngineUser> People { get; }
@@ -44,6 +65,22 @@ public sealed class EngineUsers : Construct
 
     /// <summary>The ExternalSecret writing <see cref="ClickHouseSecret"/>; null without people.</summary>
     public KubernetesManifest? ClickHouseSync { get; }
+
+    private static object Rule(string group, string resource, string name) =>
+        new { apiGroups = new[] { group }, resources = new[] { resource }, verbs = new[] { "patch" }, resourceNames = new[] { name } };
+
+    private static object[] RoleAndBinding(string ns, params object[] rules) =>
+    [
+        new { apiVersion = "rbac.authorization.k8s.io/v1", kind = "Role", metadata = new { name = RotationGroup, @namespace = ns }, rules },
+        new
+        {
+            apiVersion = "rbac.authorization.k8s.io/v1",
+            kind = "RoleBinding",
+            metadata = new { name = RotationGroup, @namespace = ns },
+            roleRef = new { apiGroup = "rbac.authorization.k8s.io", kind = "Role", name = RotationGroup },
+            subjects = new[] { new { kind = "Group", name = RotationGroup, apiGroup = "rbac.authorization.k8s.io" } },
+        },
+    ];
 
     /// <summary>Secrets Manager name of a person's secret.</summary>
     public static string SecretName(string env, string user) => $"dqe/{env}/users/{user}";

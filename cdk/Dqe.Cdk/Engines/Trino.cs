@@ -49,7 +49,8 @@ public sealed class Trino : Construct
     public const string JmxExporterImage = "bitnami/jmx-exporter:1.1.0";
 
     private const string TlsMount = "/etc/trino/tls";
-    private const string PasswordFileSecret = "trino-password-authentication";
+    /// <summary>Secret (and ExternalSecret) holding Trino's password file; the rotation function force-syncs it.</summary>
+    public const string PasswordFileSecret = "trino-password-authentication";
     private const string InternalSecret = "trino-internal";
     private const string AccessRulesFile = "rules.json";
 
