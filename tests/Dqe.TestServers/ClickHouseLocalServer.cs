@@ -25,7 +25,8 @@ public sealed class ClickHouseLocalServer : IAsyncDisposable
 
     public Uri HttpUri { get; }
 
-    public static async Task<ClickHouseLocalServer> StartAsync()
+    /// <param name="usersXml">A users.xml of the test's own (e.g. rendered from the installation's users); null = the two users above.</param>
+    public static async Task<ClickHouseLocalServer> StartAsync(string? usersXml = null)
     {
         var binary = Candidates.FirstOrDefault(File.Exists) ?? throw new InvalidOperationException(
             "clickhouse-server is not installed (looked for " + string.Join(", ", Candidates) + "). Run scripts/setup.sh or: " +
@@ -33,7 +34,7 @@ public sealed class ClickHouseLocalServer : IAsyncDisposable
         var root = Directory.CreateTempSubdirectory("dqe-clickhouse-").FullName;
         var http = FreePort();
         File.WriteAllText(Path.Combine(root, "config.xml"), Config(root, http, FreePort(), FreePort()));
-        File.WriteAllText(Path.Combine(root, "users.xml"), Users);
+        File.WriteAllText(Path.Combine(root, "users.xml"), usersXml ?? Users);
         var arguments = binary.EndsWith("/clickhouse", StringComparison.Ordinal) ? "server " : "";
         var start = new ProcessStartInfo(binary, $"{arguments}--config-file={Path.Combine(root, "config.xml")}")
         {

@@ -28,7 +28,7 @@ internal static class ClickHouseUserSettings
         foreach (var person in users?.People ?? [])
         {
             result[$"{person.Name}/k8s_secret_password_sha256_hex"] = $"{EngineUsers.ClickHouseSecret}/{person.Name}";
-            result[$"{person.Name}/networks/ip"] = new[] { users!.VpcCidr };
+            result[$"{person.Name}/networks/ip"] = new[] { MaskForm(users!.VpcCidr) };
             result[$"{person.Name}/profile"] = Profile(person.Role);
             result[$"{person.Name}/quota"] = Quota(person.Role);
         }
@@ -65,6 +65,24 @@ internal static class ClickHouseUserSettings
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// 10.40.0.0/16 as 10.40.0.0/255.255.0.0. ClickHouse accepts both, but some versions apply a prefix length to the
+    /// IPv4-mapped IPv6 address, where /16 matches every IPv4 client (seen with clickhouse-server 18.16); the mask is exact.
+    /// </summary>
+    public static string MaskForm(string cidr)
+    {
+        ArgumentNullException.ThrowIfNull(cidr);
+        var network = System.Net.IPNetwork.Parse(cidr);
+        var mask = network.PrefixLength == 0 ? 0u : uint.MaxValue << (32 - network.PrefixLength);
+        var bytes = BitConverter.GetBytes(mask);
+        if (BitConverter.IsLittleEndian)
+        {
+            Array.Reverse(bytes);
+        }
+
+        return $"{network.BaseAddress}/{new System.Net.IPAddress(bytes)}";
     }
 
     private static IEnumerable<string> Roles(EngineUsers? users) => (users?.People ?? []).Select(p => p.Role).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);

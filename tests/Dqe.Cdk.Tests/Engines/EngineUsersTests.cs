@@ -70,7 +70,8 @@ public sealed class EngineUsersTests
         var quota = synth.Config.Engines.ClickHouse.Quota;
 
         Assert.Equal("clickhouse-users/alice", (string?)users["alice/k8s_secret_password_sha256_hex"]);
-        Assert.Equal([synth.Config.Network.Cidr], users["carol/networks/ip"]!.AsArray().Select(i => (string)i!));
+        Assert.Equal("10.40.0.0/16", synth.Config.Network.Cidr);
+        Assert.Equal(["10.40.0.0/255.255.0.0"], users["carol/networks/ip"]!.AsArray().Select(i => (string)i!));
         Assert.Equal("dqe_analyst", (string?)users["bob_b/profile"]);
         Assert.Equal("dqe_readonly", (string?)users["carol/quota"]);
         Assert.Null(users["alice/password"]);
