@@ -21,6 +21,29 @@ public sealed class EngineUsersTests
     }
 
     [Fact]
+    public void Secrets_PerPerson_TheSecretsOperatorMayReadEach()
+    {
+        var synth = UsersSynth.Env;
+        var resources = synth.EngineResources.Resources;
+        var ids = UsersSynth.People.Select(p => resources.Single(r =>
+            (string?)r.Value!["Type"] == "AWS::SecretsManager::Secret" && (string?)r.Value!["Properties"]!["Name"] == $"dqe/dev/users/{p.Name}").Key).ToList();
+
+        var readable = TemplateJson.PolicyStatements(synth.Engines)
+            .Where(s => TemplateJson.Strings(s.Statement["Action"]).Contains("secretsmanager:GetSecretValue"))
+            .SelectMany(s => s.Statement["Resource"] is JsonArray list ? list.Select(r => r!.ToJsonString()) : [s.Statement["Resource"]!.ToJsonString()])
+            .ToList();
+
+        Assert.All(ids, id => Assert.Contains($$"""{"Ref":"{{id}}"}""", readable));
+    }
+
+    [Theory]
+    [InlineData("10.40.0.0/16", "10.40.0.0/255.255.0.0")]
+    [InlineData("10.42.16.0/20", "10.42.16.0/255.255.240.0")]
+    [InlineData("192.168.1.0/24", "192.168.1.0/255.255.255.0")]
+    public void MaskForm_Cidr_NetworkWithDottedMask(string cidr, string expected) =>
+        Assert.Equal(expected, Dqe.Cdk.Engines.ClickHouseUserSettings.MaskForm(cidr));
+
+    [Fact]
     public void TrinoPasswordFile_AutomationAndEachPerson_OneBcryptLineWithTrinosPrefix()
     {
         var file = UsersSynth.Env.EngineResources.Object("ExternalSecret", "trino-password-authentication", "trino")["spec"]!;
