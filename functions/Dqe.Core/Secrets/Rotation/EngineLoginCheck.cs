@@ -33,7 +33,9 @@ public sealed class EngineLoginCheck : IEngineLoginCheck
             var rows = await engine.QueryRowsAsync(new QueryRequest("SELECT 1 AS ok"), cancellationToken).ConfigureAwait(false);
             return rows.Count == 1 && rows[0].Int64("ok") == 1 ? null : $"SELECT 1 answered {rows.Count} row(s)";
         }
-        catch (Exception e) when (e is QueryEngineException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        // A refusal, a timeout or an answer that is not the engine's protocol (a proxy's error page) all mean "not yet".
+        catch (Exception e) when (e is QueryEngineException or HttpRequestException or System.Text.Json.JsonException or FormatException or InvalidDataException
+            or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             return e.Message;
         }
