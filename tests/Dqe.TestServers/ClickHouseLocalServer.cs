@@ -29,8 +29,9 @@ public sealed class ClickHouseLocalServer : IAsyncDisposable
     /// <summary>The plain interserver_http_port of the base config (a config file may remove it).</summary>
     public int InterserverPort { get; }
 
+    /// <param name="usersXml">A users.xml of the test's own (e.g. rendered from the installation's users); null = the two users above.</param>
     /// <param name="configFiles">Extra files by path relative to the config (e.g. config.d/x.xml), merged by the server as in production.</param>
-    public static async Task<ClickHouseLocalServer> StartAsync(IReadOnlyDictionary<string, string>? configFiles = null)
+    public static async Task<ClickHouseLocalServer> StartAsync(IReadOnlyDictionary<string, string>? configFiles = null, string? usersXml = null)
     {
         var binary = Candidates.FirstOrDefault(File.Exists) ?? throw new InvalidOperationException(
             "clickhouse-server is not installed (looked for " + string.Join(", ", Candidates) + "). Run scripts/setup.sh or: " +
@@ -39,7 +40,7 @@ public sealed class ClickHouseLocalServer : IAsyncDisposable
         var http = FreePort();
         var interserver = FreePort();
         File.WriteAllText(Path.Combine(root, "config.xml"), Config(root, http, FreePort(), interserver));
-        File.WriteAllText(Path.Combine(root, "users.xml"), Users);
+        File.WriteAllText(Path.Combine(root, "users.xml"), usersXml ?? Users);
         foreach (var (name, content) in configFiles ?? new Dictionary<string, string>())
         {
             var path = Path.Combine(root, name);

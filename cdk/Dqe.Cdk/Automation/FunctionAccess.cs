@@ -74,7 +74,9 @@ public sealed class FunctionAccess : Construct
     /// The function signs its own EKS token (no eks:DescribeCluster at run time: endpoint and CA come in the
     /// environment) and is mapped to the automation group by an access entry of its own role.
     /// </summary>
-    public CfnAccessEntry GrantKubernetes(DqeFunction function)
+    /// <param name="group">Kubernetes group of the access entry: the automation group unless a function has RBAC of its own (rotation).</param>
+    /// <param name="user">Kubernetes user name of the access entry.</param>
+    public CfnAccessEntry GrantKubernetes(DqeFunction function, string group = AutomationAccess.Group, string user = AutomationAccess.UserName)
     {
         ArgumentNullException.ThrowIfNull(function);
         function.Function.AddEnvironment(EksClusterSettings.ClusterNameVariable, _cluster.ClusterName);
@@ -85,8 +87,8 @@ public sealed class FunctionAccess : Construct
             ClusterName = _cluster.ClusterName,
             PrincipalArn = function.Role.RoleArn,
             Type = "STANDARD",
-            Username = AutomationAccess.UserName,
-            KubernetesGroups = [AutomationAccess.Group],
+            Username = user,
+            KubernetesGroups = [group],
         });
     }
 

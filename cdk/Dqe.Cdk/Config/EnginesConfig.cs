@@ -23,4 +23,7 @@ public sealed record EnginesConfig
 
     /// <summary>Pinned external-dns chart version (kubernetes-sigs): publishes the engines' VPC names in the private zone.</summary>
     public string ExternalDnsChartVersion { get; init; } = "1.15.0";
+
+    /// <summary>People's own engine users (Trino and ClickHouse), each with a role; empty = only the automation user.</summary>
+    public IReadOnlyList<EngineUserConfig> Users { get; init; } = [];
 }

@@ -30,6 +30,7 @@ internal static partial class EnginesConfigValidator
         ValidateMinIo(engines.MinIo, check);
         ValidateCapacity(config, check);
         TuningConfigValidator.Validate(config, check);
+        EngineUsersValidator.Validate(config, check);
         check(DnsLabelPattern().IsMatch(engines.Monitoring.Namespace),
             $"engines.monitoring.namespace = '{engines.Monitoring.Namespace}' is not a Kubernetes namespace name (DNS-1123 label)");
     }

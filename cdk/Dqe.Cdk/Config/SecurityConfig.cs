@@ -18,4 +18,10 @@ public sealed record SecurityConfig
 
     /// <summary>Email subscribed to security findings (GuardDuty, Macie); empty = subscribe later.</summary>
     public string FindingsEmail { get; init; } = "";
+
+    /// <summary>Days between automatic rotations of the people's engine passwords (1-365; Secrets Manager RotationSchedule).</summary>
+    public int RotationDays { get; init; } = 30;
+
+    /// <summary>How long a rotation waits for both engines to accept a new password before it restores the old one (60-840 s).</summary>
+    public int RotationVerifySeconds { get; init; } = 300;
 }

@@ -13,7 +13,11 @@ namespace Dqe.Cdk.Engines;
 /// <param name="Store">S3 or MinIO.</param>
 /// <param name="Certificates">Issues the servers' TLS certificate.</param>
 /// <param name="IngestionTable">Lake table the ingestion job writes; its ClickHouse tables are created under config.lakeTables.</param>
-public sealed record ClickHouseProps(EngineContext Context, ClickHouseConfig Config, DataLake Lake, LakeStore Store, EngineCertificates Certificates, string IngestionTable);
+public sealed record ClickHouseProps(EngineContext Context, ClickHouseConfig Config, DataLake Lake, LakeStore Store, EngineCertificates Certificates, string IngestionTable)
+{
+    /// <summary>People's users beside the automation user (profiles and quotas per role); null = none.</summary>
+    public EngineUsers? Users { get; init; }
+}
 
 /// <summary>
 /// ClickHouse through the Altinity operator: the operator chart, a Keeper ensemble, and the installation
@@ -63,8 +67,13 @@ public sealed class ClickHouse : Construct
             synced.Add(minIoKeys);
         }
 
+        if (props.Users?.ClickHouseSync is { } people)
+        {
+            synced.Add(people);
+        }
+
         var keeper = new List<object> { ClickHouseKeeperManifest.Build(config) };
-        var servers = new List<object> { ClickHouseInstallationManifest.Build(config, props.Store, ServiceAccountName) };
+        var servers = new List<object> { ClickHouseInstallationManifest.Build(config, props.Store, ServiceAccountName, props.Users) };
         if (props.Context.Monitoring.ServiceMonitors)
         {
             keeper.Add(Kube.PodMonitor("clickhouse-keeper", ns, props.Context.Monitoring, ClickHouseKeeperManifest.PodLabels, "metrics"));

@@ -34,7 +34,8 @@ internal static class ClickHouseInstallationManifest
     /// <summary>Labels every server pod carries (the operator sets them).</summary>
     public static IReadOnlyDictionary<string, string> PodLabels => Kube.Labels(("clickhouse.altinity.com/chi", Name));
 
-    public static object Build(ClickHouseConfig config, LakeStore store, string serviceAccount) => new
+    /// <param name="people">People's users (<see cref="EngineUsers"/>), profiles and quotas beside the automation user; null = none.</param>
+    public static object Build(ClickHouseConfig config, LakeStore store, string serviceAccount, EngineUsers? people = null) => new
     {
         apiVersion = "clickhouse.altinity.com/v1",
         kind = "ClickHouseInstallation",
@@ -50,7 +51,7 @@ internal static class ClickHouseInstallationManifest
             configuration = new
             {
                 zookeeper = new { nodes = new[] { ClickHouseKeeperManifest.Node(config) } },
-                users = new Dictionary<string, object>
+                users = new Dictionary<string, object>(ClickHouseUserSettings.Users(people))
                 {
                     // The operator injects the password from the synced secret; it never appears in the resource.
                     [$"{User}/k8s_secret_password"] = $"{CredentialsSecret}/password",
@@ -59,8 +60,8 @@ internal static class ClickHouseInstallationManifest
                     [$"{User}/quota"] = "default",
                     [$"{User}/access_management"] = 1,
                 },
-                profiles = ClickHouseTuning.Profiles(config.QueryLimits),
-                quotas = ClickHouseTuning.Quotas(config.Quota),
+                profiles = Merge(ClickHouseTuning.Profiles(config.QueryLimits), ClickHouseUserSettings.Profiles(people, config.QueryLimits)),
+                quotas = Merge(ClickHouseTuning.Quotas(config.Quota), ClickHouseUserSettings.Quotas(people, config.Quota)),
                 settings = Settings(config, store),
                 clusters = new[]
                 {
@@ -95,6 +96,9 @@ internal static class ClickHouseInstallationManifest
             },
         },
     };
+
+    private static Dictionary<string, object> Merge(Dictionary<string, object> first, Dictionary<string, object> second) =>
+        new(first.Concat(second), StringComparer.Ordinal);
 
     public static object Volume(string name, int gib) => new
     {

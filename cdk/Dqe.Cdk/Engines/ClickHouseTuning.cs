@@ -22,15 +22,16 @@ internal static class ClickHouseTuning
         };
     }
 
-    public static Dictionary<string, object> Quotas(ClickHouseQuotaConfig quota)
+    /// <param name="name">Quota name; the people's role quotas (<see cref="ClickHouseUserSettings"/>) reuse the numbers.</param>
+    public static Dictionary<string, object> Quotas(ClickHouseQuotaConfig quota, string name = Quota)
     {
         ArgumentNullException.ThrowIfNull(quota);
         return new Dictionary<string, object>
         {
-            [$"{Quota}/interval/duration"] = quota.IntervalSeconds,
-            [$"{Quota}/interval/queries"] = quota.Queries,
-            [$"{Quota}/interval/errors"] = quota.Errors,
-            [$"{Quota}/interval/execution_time"] = quota.ExecutionTimeSeconds,
+            [$"{name}/interval/duration"] = quota.IntervalSeconds,
+            [$"{name}/interval/queries"] = quota.Queries,
+            [$"{name}/interval/errors"] = quota.Errors,
+            [$"{name}/interval/execution_time"] = quota.ExecutionTimeSeconds,
         };
     }
 }

@@ -121,14 +121,26 @@ public sealed class SecretsSync : Construct
         ExternalSecret(scope, id, ns, target, store, template: null, data);
 
     /// <summary>
-    /// Writes an htpasswd-style file (key password.db, one bcrypt line for <paramref name="user"/>) built from the
-    /// password in Secrets Manager secret <paramref name="remoteKey"/>: Trino's file password authenticator reads it.
+    /// Writes an htpasswd-style file (key password.db, one bcrypt line per user) built from the passwords in the
+    /// Secrets Manager secrets of <paramref name="users"/>: Trino's file password authenticator reads it. Only the
+    /// hashes reach the cluster; the passwords are template inputs of the operator.
     /// </summary>
-    public KubernetesManifest SyncPasswordFile(Construct scope, string id, string ns, string target, string remoteKey, string user) =>
-        ExternalSecret(scope, id, ns, target, AwsStore,
-            // Sprig's htpasswd writes bcrypt as $2a$; Trino recognises bcrypt by the equivalent $2y$ prefix.
-            new Dictionary<string, string> { ["password.db"] = $"{{{{ htpasswd \"{user}\" .password | replace \"$2a$\" \"$2y$\" }}}}" },
-            [("password", remoteKey, "password")]);
+    public KubernetesManifest SyncPasswordFile(Construct scope, string id, string ns, string target, IReadOnlyList<(string User, string RemoteKey)> users)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        // Sprig's htpasswd writes bcrypt as $2a$; Trino recognises bcrypt by the equivalent $2y$ prefix.
+        var lines = users.Select(u => $"{{{{ htpasswd \"{u.User}\" (index . \"{PasswordKey(u.User)}\") | replace \"$2a$\" \"$2y$\" }}}}");
+        return SyncTemplated(scope, id, ns, target,
+            new Dictionary<string, string> { ["password.db"] = string.Join("\n", lines) + "\n" },
+            [.. users.Select(u => (PasswordKey(u.User), u.RemoteKey, "password"))]);
+    }
+
+    /// <summary>Keeps <paramref name="target"/> in sync with a template (ESO engine v2, sprig functions) over keys of Secrets Manager secrets.</summary>
+    public KubernetesManifest SyncTemplated(Construct scope, string id, string ns, string target, IReadOnlyDictionary<string, string> template, params (string Key, string RemoteKey, string Property)[] data) =>
+        ExternalSecret(scope, id, ns, target, AwsStore, template, data);
+
+    /// <summary>Template input key of a user's password (matches <see cref="EngineUser.SyncKey"/>).</summary>
+    public static string PasswordKey(string user) => $"password_{user}";
 
     private KubernetesManifest ExternalSecret(
         Construct scope, string id, string ns, string target, string store, IReadOnlyDictionary<string, string>? template, (string Key, string RemoteKey, string Property)[] data)

@@ -12,7 +12,11 @@ namespace Dqe.Cdk.Engines;
 /// <param name="Lake">The data lake: IRSA grants on its prefixes and Glue database.</param>
 /// <param name="Store">S3 or MinIO.</param>
 /// <param name="Certificates">Issues the coordinator's HTTPS certificate (and the workers' for internal TLS).</param>
-public sealed record TrinoProps(EngineContext Context, TrinoConfig Config, DataLake Lake, LakeStore Store, EngineCertificates Certificates);
+public sealed record TrinoProps(EngineContext Context, TrinoConfig Config, DataLake Lake, LakeStore Store, EngineCertificates Certificates)
+{
+    /// <summary>People's users: password-file lines beside the automation user, and access rules per role; null = none.</summary>
+    public EngineUsers? Users { get; init; }
+}
 
 /// <summary>
 /// Trino from the official chart: one coordinator and an HPA-scaled worker pool on the analytics nodes, memory
@@ -45,8 +49,10 @@ public sealed class Trino : Construct
     public const string JmxExporterImage = "bitnami/jmx-exporter:1.1.0";
 
     private const string TlsMount = "/etc/trino/tls";
-    private const string PasswordFileSecret = "trino-password-authentication";
+    /// <summary>Secret (and ExternalSecret) holding Trino's password file; the rotation function force-syncs it.</summary>
+    public const string PasswordFileSecret = "trino-password-authentication";
     private const string InternalSecret = "trino-internal";
+    private const string AccessRulesFile = "rules.json";
 
     public Trino(Construct scope, string id, TrinoProps props)
         : base(scope, id)
@@ -75,7 +81,8 @@ public sealed class Trino : Construct
         props.Context.Secrets.GrantRead(shared);
         var synced = new List<KubernetesManifest>
         {
-            props.Context.Secrets.SyncPasswordFile(this, "PasswordFile", ns, PasswordFileSecret, Credentials.SecretArn, User),
+            props.Context.Secrets.SyncPasswordFile(this, "PasswordFile", ns, PasswordFileSecret,
+                [(User, Credentials.SecretArn), .. (props.Users?.People ?? []).Select(p => (p.Name, p.Secret.SecretArn))]),
             props.Context.Secrets.Sync(this, "InternalSecretSync", ns, InternalSecret, SecretsSync.AwsStore, ("secret", shared.SecretArn, "secret")),
             props.Context.Secrets.Sync(this, "PostgresSecret", ns, "trino-postgres", SecretsSync.AwsStore, ("password", config.Postgres.PasswordSecretName, "password")),
             props.Context.Secrets.SyncKafkaClient(this, ns, Kafka.TrinoUser),
@@ -103,7 +110,13 @@ public sealed class Trino : Construct
             env.Add(Kube.SecretEnv("MINIO_SECRET_KEY", LakeStore.CredentialsSecret, "secretKey"));
         }
 
-        Values = TrinoInternalTls.Apply(BuildValues(props, env), config);
+        Values = TrinoInternalTls.Apply(
+            BuildValues(props, env) with
+            {
+                AccessControl = new TrinoValues.AccessControlValues("configmap", "60s", AccessRulesFile,
+                    new Dictionary<string, string> { [AccessRulesFile] = TrinoAccessRules.Json(User, props.Users?.People ?? []) }),
+            },
+            config);
         Chart = Kube.Chart(this, "Chart", props.Context.Cluster,
             new HelmRelease("trino", "https://trinodb.github.io/charts", config.ChartVersion, ns, Release), Values, waitReady: false);
         Chart.Node.AddDependency(ServiceAccount);

@@ -16,6 +16,12 @@ internal sealed record TrinoValues(
     TrinoValues.ResourceGroupsValues ResourceGroups,
     IReadOnlyList<string> AdditionalExchangeManagerProperties)
 {
+    /// <summary>File-based system access control (rules per role, <see cref="TrinoAccessRules"/>), re-read every refresh period.</summary>
+    public AccessControlValues? AccessControl { get; init; }
+
+    /// <param name="Type">configmap: the chart mounts <paramref name="Rules"/> and points access-control.properties at <paramref name="ConfigFile"/>.</param>
+    internal sealed record AccessControlValues(string Type, string RefreshPeriod, string ConfigFile, IReadOnlyDictionary<string, string> Rules);
+
     internal sealed record ServerValues(int Workers, NodeEnvironment Node, ServerConfig Config, AutoscalingValues Autoscaling, ExchangeManagerValues? ExchangeManager)
     {
         /// <summary>Lines appended to the workers' config.properties.</summary>

@@ -27,8 +27,9 @@ public sealed class EnginesStack : Stack
         MinIo = withMinIo ? new MinIo(this, "MinIo", new MinIoProps(context, engines.MinIo, config.Region)) : null;
         Store = MinIo?.Store ?? new LakeStore(lake.LakeBucket.BucketName, lake.BackupsBucket.BucketName, config.Region, Endpoint: null, Credentials: null);
 
-        Trino = new Trino(this, "Trino", new TrinoProps(context, engines.Trino, lake, Store, Certificates));
-        ClickHouse = new ClickHouse(this, "ClickHouse", new ClickHouseProps(context, engines.ClickHouse, lake, Store, Certificates, engines.Spark.IngestionTable));
+        Users = new EngineUsers(this, "Users", new EngineUsersProps(context, engines.Users, config.Network.Cidr));
+        Trino = new Trino(this, "Trino", new TrinoProps(context, engines.Trino, lake, Store, Certificates) { Users = Users });
+        ClickHouse = new ClickHouse(this, "ClickHouse", new ClickHouseProps(context, engines.ClickHouse, lake, Store, Certificates, engines.Spark.IngestionTable) { Users = Users });
         Spark = new SparkOperator(this, "Spark", new SparkOperatorProps(context, engines.Spark, engines.Kafka, lake, Store));
 
         Recommendations = engines.Vpa.Enabled
@@ -70,6 +71,9 @@ public sealed class EnginesStack : Stack
     public MinIo? MinIo { get; }
 
     public Trino Trino { get; }
+
+    /// <summary>People's engine users (engines.users) and their generated secrets.</summary>
+    public EngineUsers Users { get; }
 
     public ClickHouse ClickHouse { get; }
 

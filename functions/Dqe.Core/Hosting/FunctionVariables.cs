@@ -63,4 +63,13 @@ public static class FunctionVariables
 
     /// <summary>Availability zone the az-loss drill drains.</summary>
     public const string DrillZone = "DQE_DR_ZONE";
+
+    /// <summary>ExternalSecrets (namespace/name, comma separated) that the secret rotation handler force-syncs after moving AWSCURRENT.</summary>
+    public const string RotationExternalSecrets = "DQE_ROTATION_EXTERNAL_SECRETS";
+
+    /// <summary>ClickHouseInstallation (namespace/name) whose operator the rotation handler makes re-render users.</summary>
+    public const string RotationClickHouseInstallation = "DQE_ROTATION_CLICKHOUSE_INSTALLATION";
+
+    /// <summary>Seconds the rotation handler waits for the engines to accept a new password before restoring the old one.</summary>
+    public const string RotationVerifySeconds = "DQE_ROTATION_VERIFY_SECONDS";
 }

@@ -5,6 +5,7 @@ using Dqe.Core.Backup;
 using Dqe.Core.Hosting.Diagnostics;
 using Dqe.Core.Recovery;
 using Dqe.Core.Remediation.Lambda;
+using Dqe.Core.Secrets.Rotation;
 
 namespace Dqe.Core.Hosting;
 
@@ -37,6 +38,7 @@ public static class HandlerRegistry
         new(RemediationHandlerNames.Webhook, "Remediation: Alertmanager webhook behind the private API; decide under guardrails, start one execution per alert.", s => new WebhookHandler(() => RemediationSetup.Create(s))),
         new(RemediationHandlerNames.Act, "Remediation: run the decided runbook, feed the circuit breaker, audit.", s => new ActHandler(() => RemediationSetup.Create(s))),
         new(RemediationHandlerNames.Verify, "Remediation: after the wait, recovered if the alert resolved or Prometheus no longer has it firing.", s => new VerifyHandler(() => RemediationSetup.Create(s))),
+        new(RotationHandler.Name, "Secrets Manager rotation of the engine users' passwords: createSecret, setSecret, testSecret, finishSecret (re-sync, verify, restore on failure).", s => new RotationHandler(() => RotationSetup.Create(s))),
         new(RemediationHandlerNames.Escalate, "Remediation: page a human over SNS with what was tried, unless the alert resolved.", s => new EscalateHandler(() => RemediationSetup.Create(s))),
     ];
 

@@ -14,18 +14,15 @@ public sealed class SecretsManagerStore : ISecretStore
     /// <summary>How long a value is reused: short enough for rotation, long enough to keep calls rare.</summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(5);
 
-    private readonly AwsSignedClient _aws;
-    private readonly Uri _endpoint;
+    private readonly SecretsManagerApi _api;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, (string Value, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
 
     /// <param name="endpoint">Service endpoint; default <c>https://secretsmanager.REGION.amazonaws.com/</c> (the VPC endpoint's private DNS answers there too).</param>
     public SecretsManagerStore(HttpClient http, IAwsCredentialsSource credentials, string region, TimeProvider time, Uri? endpoint = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(region);
-        _aws = new AwsSignedClient(http, credentials, region, time);
+        _api = new SecretsManagerApi(http, credentials, region, time, endpoint);
         _time = time;
-        _endpoint = endpoint ?? new Uri($"https://secretsmanager.{region}.amazonaws.com/");
     }
 
     public async Task<string> GetSecretStringAsync(string secretId, CancellationToken cancellationToken)
@@ -45,31 +42,28 @@ public sealed class SecretsManagerStore : ISecretStore
     private async Task<string> FetchAsync(string secretId, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(new GetSecretValueRequest(secretId), SecretsJsonContext.Default.GetSecretValueRequest);
-        int status;
         string text;
         try
         {
-            (status, text) = await _aws.PostAsync(_endpoint, "secretsmanager", "application/x-amz-json-1.1", "secretsmanager.GetSecretValue", body, cancellationToken).ConfigureAwait(false);
+            text = await _api.CallAsync("GetSecretValue", body, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException e)
         {
-            throw new SecretUnavailableException($"secret '{secretId}': Secrets Manager at {_endpoint} is unreachable: {e.Message}", e);
+            throw new SecretUnavailableException($"secret '{secretId}': Secrets Manager at {_api.Endpoint} is unreachable: {e.Message}", e);
+        }
+        catch (SecretsManagerException e)
+        {
+            throw new SecretUnavailableException($"secret '{secretId}': {e.Message}", e);
         }
 
-        GetSecretValueResponse? document = null;
+        GetSecretValueResponse? document;
         try
         {
             document = JsonSerializer.Deserialize(text, SecretsJsonContext.Default.GetSecretValueResponse);
         }
-        catch (JsonException) when (status is < 200 or >= 300)
+        catch (JsonException e)
         {
-            // An error page that is not JSON: the status line below says enough.
-        }
-
-        if (status is < 200 or >= 300)
-        {
-            var type = document?.Type is { } t ? t[(t.LastIndexOf('#') + 1)..] : $"HTTP {status}";
-            throw new SecretUnavailableException($"secret '{secretId}': {type}: {document?.Message ?? document?.MessageUpper ?? "no error document"}");
+            throw new SecretUnavailableException($"secret '{secretId}': Secrets Manager's answer is not JSON", e);
         }
 
         return document?.SecretString ?? throw new SecretUnavailableException($"secret '{secretId}' has no SecretString (binary secrets are not supported)");

@@ -148,7 +148,7 @@ public sealed class TrinoTests
         Assert.Equal("trino-password-authentication", (string?)values["auth"]!["passwordAuthSecret"]);
         Assert.Contains("internal-communication.shared-secret=${ENV:TRINO_SHARED_SECRET}", values["additionalConfigProperties"]!.AsArray().Select(p => (string)p!));
         var passwordFile = resources.Object("ExternalSecret", "trino-password-authentication", "trino");
-        Assert.Contains("htpasswd \"dqe\" .password", (string)passwordFile["spec"]!["target"]!["template"]!["data"]!["password.db"]!, StringComparison.Ordinal);
+        Assert.Contains("htpasswd \"dqe\" (index . \"password_dqe\")", (string)passwordFile["spec"]!["target"]!["template"]!["data"]!["password.db"]!, StringComparison.Ordinal);
         // The ARN of the generated secret, resolved at deploy time (a name with the ARN suffix would not resolve).
         Assert.Equal(EngineResources.Token, (string?)passwordFile["spec"]!["data"]![0]!["remoteRef"]!["key"]);
         Assert.Contains(resources.Resources, r => (string?)r.Value!["Type"] == "AWS::SecretsManager::Secret" && (string?)r.Value!["Properties"]!["Name"] == "dqe/dev/trino-internal");

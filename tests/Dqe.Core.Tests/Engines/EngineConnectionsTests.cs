@@ -11,37 +11,24 @@ namespace Dqe.Core.Tests.Engines;
 
 public sealed class EngineConnectionsTests : IAsyncLifetime
 {
-    private readonly TestCertificateAuthority _ca = new();
-    private readonly HttpClient _aws = new();
-    private FakeSecretsManager _secrets = null!;
+    private HttpsEngineFixture _fixture = null!;
     private HttpsEchoServer _engine = null!;
 
     public async Task InitializeAsync()
     {
-        _secrets = await FakeSecretsManager.StartAsync();
-        _secrets.Put("trino-arn", """{"user":"dqe","password":"trino-pw"}""");
-        _secrets.Put("clickhouse-arn", """{"user":"dqe","password":"ch-pw"}""");
-        _secrets.Put("dqe/dev/engines-ca", _ca.Pem);
-        _engine = await HttpsEchoServer.StartAsync(_ca.Issue("localhost"));
+        _fixture = await HttpsEngineFixture.StartAsync();
+        _fixture.Secrets.Put("trino-arn", """{"user":"dqe","password":"trino-pw"}""");
+        _fixture.Secrets.Put("clickhouse-arn", """{"user":"dqe","password":"ch-pw"}""");
+        _engine = _fixture.Engine;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _engine.DisposeAsync();
-        await _secrets.DisposeAsync();
-        _aws.Dispose();
-        _ca.Dispose();
-    }
+    public async Task DisposeAsync() => await _fixture.DisposeAsync();
 
-    private EngineConnections Connections(string? trinoUrl = null, string? caSecret = "dqe/dev/engines-ca") => new(
-        new FakeEnvironment(
-            (FunctionVariables.TrinoUrl, trinoUrl ?? $"https://localhost:{_engine.Port}"),
-            (FunctionVariables.ClickHouseUrl, $"https://localhost:{_engine.Port}"),
-            (FunctionVariables.TrinoSecretArn, "trino-arn"),
-            (FunctionVariables.ClickHouseSecretArn, "clickhouse-arn"),
-            (FunctionVariables.EnginesCaSecret, caSecret)),
-        new SecretsManagerStore(_aws, new StaticCredentialsSource(new AwsCredentials("AKIDEXAMPLE", "secret")), "eu-west-1", TimeProvider.System, _secrets.BaseUri),
-        TimeProvider.System);
+    private EngineConnections Connections(string? trinoUrl = null, string? caSecret = HttpsEngineFixture.CaSecret) => _fixture.Connections(
+        [.. _fixture.EngineVariables(trinoUrl),
+        (FunctionVariables.TrinoSecretArn, "trino-arn"),
+        (FunctionVariables.ClickHouseSecretArn, "clickhouse-arn"),
+        (FunctionVariables.EnginesCaSecret, caSecret)]);
 
     [Fact]
     public async Task TrinoHttp_ConfiguredOrigin_TrustsEngineCaAndAuthenticatesAsTheSecretsUser()

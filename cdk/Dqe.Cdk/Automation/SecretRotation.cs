@@ -1,0 +1,83 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.SecretsManager;
+using Constructs;
+using Dqe.Cdk.Engines;
+using Dqe.Core.Hosting;
+
+namespace Dqe.Cdk.Automation;
+
+/// <summary>
+/// Rotation of the people's engine passwords: the <c>dqe.secrets.rotate</c> function and one Secrets Manager
+/// RotationSchedule per person (every <c>security.rotationDays</c>). The function may read and stage only those
+/// secrets (the password is generated in the function: no GetRandomPassword), read the engines' CA, reach the
+/// engines' client ports and the Kubernetes API, where its group may only patch the users' ExternalSecrets and the
+/// ClickHouseInstallation. Only Secrets Manager of this account may invoke it. It gets no automation secret, so the
+/// login check sends only the rotated user's credentials.
+/// </summary>
+public sealed class SecretRotation : Construct
+{
+    public const string Handler = "dqe.secrets.rotate";
+
+    private static readonly string[] SecretActions =
+        ["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue", "secretsmanager:UpdateSecretVersionStage"];
+
+    public SecretRotation(Construct scope, string id, SecretRotationProps props)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        var engines = props.Engines;
+        var people = engines.Users.People;
+        // The login wait plus a minute for Secrets Manager, the patches and the restore after a refusal.
+        var timeout = Math.Max(props.Sizing.TimeoutSeconds, props.Security.RotationVerifySeconds + 60);
+        Function = new DqeFunction(this, "Function", new DqeFunctionProps(Handler, props.Code, props.Sizing with { TimeoutSeconds = timeout }, props.EnvName, props.LogRetentionDays, props.Vpc)
+        {
+            SecurityGroups = [engines.Automation.ClientSecurityGroup],
+            Environment = new Dictionary<string, string>
+            {
+                [FunctionVariables.TrinoUrl] = engines.Endpoints.TrinoUrl,
+                [FunctionVariables.ClickHouseUrl] = engines.Endpoints.ClickHouseUrl,
+                [FunctionVariables.EnginesCaSecret] = engines.Certificates.CaSecretName,
+                [FunctionVariables.RotationExternalSecrets] = string.Join(',', EngineUsers.RotationSyncs),
+                [FunctionVariables.RotationClickHouseInstallation] = EngineUsers.RotationInstallation,
+                [FunctionVariables.RotationVerifySeconds] = props.Security.RotationVerifySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+        });
+        props.Access.GrantKubernetes(Function, EngineUsers.RotationGroup, EngineUsers.RotationUser);
+        engines.Certificates.GrantCaRead(Function.Function);
+        Function.Role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = SecretActions,
+            Resources = [.. people.Select(p => p.Secret.SecretArn)],
+        }));
+
+        var invoke = new CfnPermission(this, "InvokedBySecretsManager", new CfnPermissionProps
+        {
+            Action = "lambda:InvokeFunction",
+            FunctionName = Function.Function.FunctionArn,
+            Principal = "secretsmanager.amazonaws.com",
+            // Only Secrets Manager acting for this account (no confused deputy from another account's secret).
+            SourceAccount = Stack.Of(this).Account,
+        });
+        foreach (var person in people)
+        {
+            var schedule = new CfnRotationSchedule(this, $"Schedule_{person.Name}", new CfnRotationScheduleProps
+            {
+                SecretId = person.Secret.SecretArn,
+                RotationLambdaArn = Function.Function.FunctionArn,
+                RotationRules = new CfnRotationSchedule.RotationRulesProperty { ScheduleExpression = $"rate({props.Security.RotationDays} days)" },
+                // The first rotation waits for the schedule: deploying never locks people out mid-deploy.
+                RotateImmediatelyOnUpdate = false,
+            });
+            schedule.AddDependency(invoke);
+            schedule.Node.AddDependency(Function.Role);
+            Schedules.Add(schedule);
+        }
+    }
+
+    public DqeFunction Function { get; }
+
+    /// <summary>One RotationSchedule per person, in config order.</summary>
+    public List<CfnRotationSchedule> Schedules { get; } = [];
+}

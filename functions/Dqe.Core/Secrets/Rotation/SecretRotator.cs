@@ -1,0 +1,169 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Dqe.Core.Secrets.Rotation;
+
+/// <summary>
+/// Secrets Manager's four rotation steps for an engine user secret <c>{"user","password"}</c>, single-user strategy.
+/// The engines read AWSCURRENT through External Secrets, so they cannot be given the pending password before
+/// finishSecret: createSecret stores a new random password as AWSPENDING (idempotent on the token); setSecret and
+/// testSecret check the pending version; finishSecret moves AWSCURRENT, forces the sync, waits (bounded) until every
+/// engine accepts the new password, and if one does not, moves AWSCURRENT back, re-syncs and fails — AWSCURRENT
+/// ends where it started. Clients holding the old password fail from the engine's reload until they re-read it.
+/// </summary>
+internal sealed class SecretRotator
+{
+    public static readonly IReadOnlyList<string> Steps = ["createSecret", "setSecret", "testSecret", "finishSecret"];
+
+    // Same alphabet as the CloudFormation-generated passwords (ExcludePunctuation): safe in URLs, properties and shells.
+    private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private const int PasswordLength = 32;
+
+    private readonly ISecretVersions _versions;
+    private readonly IRotationPublisher _publisher;
+    private readonly IEngineLoginCheck _logins;
+    private readonly RotationOptions _options;
+    private readonly TimeProvider _time;
+
+    public SecretRotator(ISecretVersions versions, IRotationPublisher publisher, IEngineLoginCheck logins, RotationOptions options, TimeProvider time)
+    {
+        _versions = versions;
+        _publisher = publisher;
+        _logins = logins;
+        _options = options;
+        _time = time;
+    }
+
+    /// <summary>Runs <paramref name="step"/>; returns what it did (for the log and the response).</summary>
+    public async Task<string> RunAsync(string secretId, string token, string step, CancellationToken cancellationToken)
+    {
+        var metadata = await _versions.DescribeAsync(secretId, cancellationToken).ConfigureAwait(false);
+        if (!metadata.RotationEnabled)
+        {
+            throw new RotationFailedException($"secret '{metadata.Name}' does not have rotation enabled");
+        }
+
+        if (!metadata.Versions.TryGetValue(token, out var stages))
+        {
+            throw new RotationFailedException($"secret '{metadata.Name}' has no version {token}: not a rotation Secrets Manager started");
+        }
+
+        if (stages.Contains(SecretMetadata.Current, StringComparer.Ordinal))
+        {
+            return $"version {token} is already AWSCURRENT";
+        }
+
+        if (!stages.Contains(SecretMetadata.Pending, StringComparer.Ordinal))
+        {
+            throw new RotationFailedException($"version {token} of secret '{metadata.Name}' is not AWSPENDING");
+        }
+
+        return step switch
+        {
+            "createSecret" => await CreateAsync(secretId, token, cancellationToken).ConfigureAwait(false),
+            "setSecret" or "testSecret" => await CheckPendingAsync(secretId, token, step, cancellationToken).ConfigureAwait(false),
+            "finishSecret" => await FinishAsync(secretId, token, metadata, cancellationToken).ConfigureAwait(false),
+            _ => throw new ArgumentException($"unknown step '{step}': expected one of {string.Join(", ", Steps)}", nameof(step)),
+        };
+    }
+
+    private async Task<string> CreateAsync(string secretId, string token, CancellationToken cancellationToken)
+    {
+        var current = await _versions.GetAsync(secretId, null, SecretMetadata.Current, cancellationToken).ConfigureAwait(false)
+            ?? throw new RotationFailedException($"secret '{secretId}' has no AWSCURRENT value");
+        if (await _versions.GetAsync(secretId, token, SecretMetadata.Pending, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return $"version {token} already has its pending value";
+        }
+
+        var secret = Parse(secretId, current, SecretMetadata.Current);
+        secret.Node["password"] = RandomNumberGenerator.GetString(Alphabet, PasswordLength);
+        await _versions.PutPendingAsync(secretId, token, secret.Node.ToJsonString(), cancellationToken).ConfigureAwait(false);
+        return $"stored a new password for '{secret.User}' as version {token} (AWSPENDING)";
+    }
+
+    private async Task<string> CheckPendingAsync(string secretId, string token, string step, CancellationToken cancellationToken)
+    {
+        var (current, pending) = await BothAsync(secretId, token, cancellationToken).ConfigureAwait(false);
+        if (pending.User != current.User)
+        {
+            throw new RotationFailedException($"{step}: pending version {token} is for user '{pending.User}', AWSCURRENT for '{current.User}'");
+        }
+
+        if (pending.Password == current.Password)
+        {
+            throw new RotationFailedException($"{step}: pending version {token} has the same password as AWSCURRENT");
+        }
+
+        // The engines take passwords from AWSCURRENT (External Secrets): finishSecret verifies the login after moving it.
+        return $"{step}: pending version {token} is a new password for '{pending.User}'";
+    }
+
+    private async Task<string> FinishAsync(string secretId, string token, SecretMetadata metadata, CancellationToken cancellationToken)
+    {
+        var previous = metadata.VersionWith(SecretMetadata.Current)
+            ?? throw new RotationFailedException($"secret '{metadata.Name}' has no AWSCURRENT version");
+        var (_, pending) = await BothAsync(secretId, token, cancellationToken).ConfigureAwait(false);
+        await _versions.MoveCurrentAsync(secretId, token, previous, cancellationToken).ConfigureAwait(false);
+        await _publisher.PublishAsync($"rotate-{token}", cancellationToken).ConfigureAwait(false);
+        var refused = await WaitForLoginAsync(pending.User, pending.Password, cancellationToken).ConfigureAwait(false);
+        if (refused.Count == 0)
+        {
+            return $"AWSCURRENT is version {token}; every engine accepts the new password of '{pending.User}'";
+        }
+
+        // Put the engines back on the password they had, so nothing stays locked out; Secrets Manager retries later.
+        await _versions.MoveCurrentAsync(secretId, previous, token, CancellationToken.None).ConfigureAwait(false);
+        await _publisher.PublishAsync($"restore-{previous}", CancellationToken.None).ConfigureAwait(false);
+        var reasons = string.Join("; ", refused.Select(r => $"{r.Key}: {r.Value}"));
+        throw new RotationFailedException(
+            $"finishSecret: the engines did not accept the new password of '{pending.User}' within {_options.VerifyTimeout.TotalSeconds:0} s ({reasons}); AWSCURRENT restored to version {previous}");
+    }
+
+    /// <summary>Polls every engine until all accept the password or the bound passes; returns the ones still refusing.</summary>
+    private async Task<IReadOnlyDictionary<string, string?>> WaitForLoginAsync(string user, string password, CancellationToken cancellationToken)
+    {
+        var deadline = _time.GetUtcNow() + _options.VerifyTimeout;
+        while (true)
+        {
+            var results = await _logins.CheckAsync(user, password, cancellationToken).ConfigureAwait(false);
+            var refused = results.Where(r => r.Value is not null).ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal);
+            if (refused.Count == 0 || _time.GetUtcNow() >= deadline)
+            {
+                return refused;
+            }
+
+            await Task.Delay(_options.PollInterval, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<(UserSecret Current, UserSecret Pending)> BothAsync(string secretId, string token, CancellationToken cancellationToken)
+    {
+        var current = await _versions.GetAsync(secretId, null, SecretMetadata.Current, cancellationToken).ConfigureAwait(false)
+            ?? throw new RotationFailedException($"secret '{secretId}' has no AWSCURRENT value");
+        var pending = await _versions.GetAsync(secretId, token, SecretMetadata.Pending, cancellationToken).ConfigureAwait(false)
+            ?? throw new RotationFailedException($"version {token} of secret '{secretId}' has no value: run createSecret first");
+        return (Parse(secretId, current, SecretMetadata.Current), Parse(secretId, pending, SecretMetadata.Pending));
+    }
+
+    private static UserSecret Parse(string secretId, string text, string stage)
+    {
+        JsonObject? node;
+        try
+        {
+            node = JsonNode.Parse(text) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            node = null;
+        }
+
+        return node?["user"] is JsonValue user && user.TryGetValue<string>(out var name) && name.Length > 0
+            && node["password"] is JsonValue password && password.TryGetValue<string>(out var value) && value.Length > 0
+            ? new UserSecret(node, name, value)
+            : throw new RotationFailedException($"secret '{secretId}' ({stage}) must be JSON with non-empty \"user\" and \"password\"");
+    }
+
+    private sealed record UserSecret(JsonObject Node, string User, string Password);
+}
