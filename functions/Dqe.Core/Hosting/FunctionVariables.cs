@@ -63,4 +63,10 @@ public static class FunctionVariables
 
     /// <summary>Availability zone the az-loss drill drains.</summary>
     public const string DrillZone = "DQE_DR_ZONE";
+
+    /// <summary>Replica bucket a region restore reads (set only where backup.receivesReplica).</summary>
+    public const string RestoreBucket = "DQE_RESTORE_BUCKET";
+
+    /// <summary>https URL of the replica bucket's backup prefix, as ClickHouse reads it for RESTORE.</summary>
+    public const string RestoreSource = "DQE_RESTORE_SOURCE";
 }

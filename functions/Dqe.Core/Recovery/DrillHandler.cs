@@ -52,7 +52,7 @@ internal sealed class DrillHandler : FunctionHandler<DrillStepRequest, DrillReco
             case "check":
                 return await service.CheckRecoveryAsync(record, cancellationToken).ConfigureAwait(false);
             case "measure":
-                var measured = await service.MeasureAsync(record, cancellationToken).ConfigureAwait(false);
+                var measured = await service.MeasureAsync(record, request.Restore, cancellationToken).ConfigureAwait(false);
                 Emit(context.Metrics, measured);
                 return measured;
             case "fail-back":
