@@ -1,20 +1,21 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Dqe.Core.Kubernetes;
 using k8s;
-using k8s.Autorest;
-using k8s.Models;
 
 namespace Dqe.Core.Backup;
 
 /// <summary>
 /// Re-applies a saved KafkaTopic (<see cref="KubernetesTopicSource"/>'s shape) in one namespace: create, or on 409
 /// a JSON merge patch of labels and spec, so a topic that exists keeps its data and is never deleted. Needs only
-/// get/create/patch on kafkatopics in that namespace. Names are checked before any request.
+/// create/patch on kafkatopics in that namespace. Names are checked before any request.
 /// </summary>
 public sealed partial class KubernetesTopicApplier(Func<IKubernetes> kubernetes, string ns = "kafka") : ITopicApplier
 {
-    private readonly Lazy<IKubernetes> _client = new(kubernetes);
+    private readonly Lazy<HttpClient> _http = new(() => Http(kubernetes()));
 
     public async Task<string> ApplyAsync(JsonObject topic, CancellationToken cancellationToken)
     {
@@ -26,6 +27,7 @@ public sealed partial class KubernetesTopicApplier(Func<IKubernetes> kubernetes,
         }
 
         var labels = topic["metadata"]?["labels"]?.DeepClone() ?? new JsonObject();
+        var collection = $"apis/{KubernetesTopicSource.Group}/{KubernetesTopicSource.Version}/namespaces/{ns}/{KubernetesTopicSource.Plural}";
         var body = new JsonObject
         {
             ["apiVersion"] = $"{KubernetesTopicSource.Group}/{KubernetesTopicSource.Version}",
@@ -33,18 +35,43 @@ public sealed partial class KubernetesTopicApplier(Func<IKubernetes> kubernetes,
             ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = ns, ["labels"] = labels },
             ["spec"] = spec.DeepClone(),
         };
-        try
+        using (var created = await SendAsync(HttpMethod.Post, collection, body, "application/json", cancellationToken).ConfigureAwait(false))
         {
-            await _client.Value.CustomObjects.CreateNamespacedCustomObjectAsync(body, KubernetesTopicSource.Group, KubernetesTopicSource.Version, ns,
-                KubernetesTopicSource.Plural, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return $"created {name}";
+            if (created.StatusCode != HttpStatusCode.Conflict)
+            {
+                await EnsureAsync(created, $"create KafkaTopic {name}", cancellationToken).ConfigureAwait(false);
+                return $"created {name}";
+            }
         }
-        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
+
+        var patch = new JsonObject { ["metadata"] = new JsonObject { ["labels"] = labels.DeepClone() }, ["spec"] = spec.DeepClone() };
+        using var patched = await SendAsync(HttpMethod.Patch, $"{collection}/{name}", patch, "application/merge-patch+json", cancellationToken).ConfigureAwait(false);
+        await EnsureAsync(patched, $"patch KafkaTopic {name}", cancellationToken).ConfigureAwait(false);
+        return $"updated {name}";
+    }
+
+    // The AOT client serializes bodies with its own source-generated metadata, which has no type for a free-form
+    // custom object: the request goes through its HTTP pipeline (TLS trust, credentials) with the JSON as is.
+    private static HttpClient Http(IKubernetes client) => client is k8s.Kubernetes k
+        ? new HttpClient(new KubernetesProxyHandler(k)) { BaseAddress = k.BaseUri }
+        : throw new InvalidOperationException("the topic applier needs the Kubernetes client of the function host.");
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, JsonObject body, string contentType, CancellationToken cancellationToken)
+    {
+        var client = _http.Value;
+        using var request = new HttpRequestMessage(method, new Uri(client.BaseAddress!, path))
         {
-            var patch = new JsonObject { ["metadata"] = new JsonObject { ["labels"] = labels.DeepClone() }, ["spec"] = spec.DeepClone() };
-            await _client.Value.CustomObjects.PatchNamespacedCustomObjectAsync(new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch),
-                KubernetesTopicSource.Group, KubernetesTopicSource.Version, ns, KubernetesTopicSource.Plural, name, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return $"updated {name}";
+            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue(contentType)),
+        };
+        return await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task EnsureAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            throw new HttpRequestException($"{what}: {(int)response.StatusCode} {text}", null, response.StatusCode);
         }
     }
 
