@@ -29,17 +29,16 @@ internal sealed class RegionRestoreHandler : FunctionHandler<RestoreStepRequest,
 
         if (action == "find")
         {
-            var runId = request.RunId ?? throw new InvalidRequestException("$.runId", "is required for this action");
             try
             {
-                DrillIds.Require(runId);
+                _ = request.RunId is { } runId ? DrillIds.Require(runId) : null;
             }
             catch (ArgumentException e)
             {
                 throw new InvalidRequestException("$.runId", e.Message);
             }
 
-            return new(action, await _service.Value.FindAsync(runId, request.BackupId, cancellationToken).ConfigureAwait(false));
+            return new(action, await _service.Value.FindAsync(request.RunId, request.BackupId, cancellationToken).ConfigureAwait(false));
         }
 
         var state = request.State ?? throw new InvalidRequestException("$.state", "is required for this action");

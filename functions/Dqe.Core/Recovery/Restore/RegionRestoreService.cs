@@ -30,10 +30,13 @@ internal sealed class RegionRestoreService
 
     public RestoredDatabases Restored { get; }
 
-    /// <summary>Picks <paramref name="backupId"/> or the newest usable backup; refuses one that cannot be restored, before anything is touched.</summary>
-    public async Task<RegionRestoreState> FindAsync(string runId, string? backupId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Picks <paramref name="backupId"/> or the newest usable backup; refuses one that cannot be restored, before
+    /// anything is touched. <paramref name="runId"/> is the drill's; an extras-only restore gets its own.
+    /// </summary>
+    public async Task<RegionRestoreState> FindAsync(string? runId, string? backupId, CancellationToken cancellationToken)
     {
-        DrillIds.Require(runId);
+        runId = DrillIds.Require(runId ?? string.Create(CultureInfo.InvariantCulture, $"dr-restore-extras-{_time.GetUtcNow().UtcDateTime:yyyyMMdd-HHmmss}"));
         BackupManifest manifest;
         if (backupId is not null)
         {
