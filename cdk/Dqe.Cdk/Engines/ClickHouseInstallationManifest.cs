@@ -147,6 +147,11 @@ internal static class ClickHouseInstallationManifest
             // same IRSA credentials; the SQL never carries a key.
             settings["s3/backups/endpoint"] = store.Url(store.BackupsBucket, BackupPrefix);
             settings["s3/backups/use_environment_credentials"] = true;
+            if (store.BackupsReplicaBucket is { } replica)
+            {
+                settings["s3/backups_replica/endpoint"] = store.Url(replica, BackupPrefix);
+                settings["s3/backups_replica/use_environment_credentials"] = true;
+            }
         }
 
         return settings;

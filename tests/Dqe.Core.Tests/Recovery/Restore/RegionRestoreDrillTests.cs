@@ -77,6 +77,22 @@ public sealed class RegionRestoreDrillTests(ClickHouseFixture fixture) : IDispos
     }
 
     [Fact]
+    public async Task Runner_RegionRestore_RestoresMeasuresFailsBackAndShowsEveryStep()
+    {
+        await BackupAsync("rr_cli");
+        var shown = new List<DrillEvent>();
+
+        var record = await new DrillRunner(Drill(new ScriptedCanary(Up)), _time, TimeSpan.Zero, TimeSpan.Zero, Restore()).RunAsync(DrScenario.RegionRestore, shown.Add, default);
+
+        Assert.True(record.Result!.Passed, string.Join("; ", record.Result.Problems));
+        Assert.Equal(0, record.HeartbeatsWritten);
+        Assert.Contains(shown, e => e.Kind == "verified" && e.Detail.EndsWith("tables match", StringComparison.Ordinal));
+        Assert.Contains(shown, e => e.Kind == "catalog" && e.Detail.StartsWith("skipped", StringComparison.Ordinal));
+        Assert.True(record.FailBackVerified);
+        Assert.Equal(0, await RestoredCountAsync(record.RunId));
+    }
+
+    [Fact]
     public async Task FailBack_AfterCrashMidRestore_DropsWhatTheRunCreated()
     {
         await BackupAsync("rr_crash");
