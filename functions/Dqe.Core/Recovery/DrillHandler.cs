@@ -56,7 +56,7 @@ internal sealed class DrillHandler : FunctionHandler<DrillStepRequest, DrillReco
                 Emit(context.Metrics, measured);
                 return measured;
             case "fail-back":
-                var failedBack = await service.FailBackAsync(record, request.Error, cancellationToken).ConfigureAwait(false);
+                var failedBack = await service.FailBackAsync(record, request.Error, request.Restore, cancellationToken).ConfigureAwait(false);
                 context.Metrics.Add("DrillFailBackVerified", failedBack.FailBackVerified == true ? 1 : 0, MetricUnit.Count);
                 return failedBack;
             default:

@@ -130,9 +130,14 @@ internal sealed class DrillService
     /// Undoes everything the run did — each action on its own so one failure does not skip the rest — then
     /// verifies nothing carries the run's label any more and the engines answer.
     /// </summary>
-    public async Task<DrillRecord> FailBackAsync(DrillRecord record, string? error, CancellationToken cancellationToken)
+    public Task<DrillRecord> FailBackAsync(DrillRecord record, string? error, CancellationToken cancellationToken) => FailBackAsync(record, error, null, cancellationToken);
+
+    /// <inheritdoc cref="FailBackAsync(DrillRecord, string?, CancellationToken)"/>
+    /// <param name="restore">How far a region restore got before a failure, so the report says it.</param>
+    public async Task<DrillRecord> FailBackAsync(DrillRecord record, string? error, Restore.RegionRestoreState? restore, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
+        record = restore is null ? record : record with { Restore = restore };
         if (!string.IsNullOrEmpty(error))
         {
             record = record.With(_time.GetUtcNow(), "error", error) with { Error = error };

@@ -38,16 +38,16 @@ public sealed class RegionRestoreWorkflowTests
     }
 
     [Theory]
-    [InlineData("DeclarePrimaryLost")]
-    [InlineData("FindBackup")]
-    [InlineData("StartRestore")]
-    [InlineData("PollRestore")]
-    [InlineData("VerifyRestore")]
-    [InlineData("LoadCatalogPage")]
-    [InlineData("CreateTable")]
-    [InlineData("RestoreTopics")]
-    [InlineData("MeasureRestore")]
-    public async Task Drill_RegionRestoreStepCrashes_FailBackAndReportStillRun(string state)
+    [InlineData("DeclarePrimaryLost", false)]
+    [InlineData("FindBackup", false)]
+    [InlineData("StartRestore", true)]
+    [InlineData("PollRestore", true)]
+    [InlineData("VerifyRestore", true)]
+    [InlineData("LoadCatalogPage", true)]
+    [InlineData("CreateTable", true)]
+    [InlineData("RestoreTopics", true)]
+    [InlineData("MeasureRestore", true)]
+    public async Task Drill_RegionRestoreStepCrashes_FailBackAndReportStillRun(string state, bool restoreReached)
     {
         var drill = new ScriptedDrillHandler();
         var aws = Aws();
@@ -55,8 +55,10 @@ public sealed class RegionRestoreWorkflowTests
         var result = await RunDrillAsync(new ScriptedRegionRestore(drill), aws, "region-restore", failAt: state);
 
         Assert.Equal(("FAILED", "Dqe.DrillCrashed"), (result.Status, result.Error));
-        Assert.Equal(["FailBackAfterError", "ReportAfterError", "DrillCrashed"], result.Path.TakeLast(3));
+        Assert.Equal([restoreReached ? "FailBackAfterRestoreError" : "FailBackAfterError", "ReportAfterError", "DrillCrashed"], result.Path.TakeLast(3));
         Assert.Contains($"failure injected into '{state}'", drill.LastFailBack!["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        // The report gets the restore's state (backup id and how far it came) once find succeeded.
+        Assert.Equal(restoreReached, drill.LastFailBack["restore"]?["backupId"] is not null);
         Assert.Contains(aws.Tables(Lake), t => t["Name"]!.GetValue<string>() == "users");
         Assert.True(TransitionBudgets.Within(WorkflowNames.DisasterRecovery, result, out var overrun), overrun);
     }

@@ -50,8 +50,15 @@ public sealed class DrDrillWorkflow : IWorkflow
         reportAfterError.AddCatch(crashed, new CatchProps { ResultPath = "$.reportError" });
         var failBackAfterError = Step(scope, context, "FailBackAfterError", "fail-back", "$.drill", ("record.$", "$.drill"), ("error.$", "$.error.Cause"));
         failBackAfterError.AddCatch(crashed, new CatchProps { ResultPath = "$.failBackError" });
+        // A region restore that got past find also hands its state over, so the report says how far the restore came.
+        var failBackAfterRestoreError = Step(scope, context, "FailBackAfterRestoreError", "fail-back", "$.drill",
+            ("record.$", "$.drill"), ("error.$", "$.error.Cause"), ("restore.$", "$.restore.state"));
+        failBackAfterRestoreError.AddCatch(crashed, new CatchProps { ResultPath = "$.failBackError" });
+        failBackAfterError.Next(reportAfterError).Next(crashed);
+        failBackAfterRestoreError.Next(reportAfterError);
         var recovery = new Choice(scope, "DrillStarted?")
-            .When(Condition.IsPresent("$.drill.runId"), failBackAfterError.Next(reportAfterError).Next(crashed))
+            .When(Condition.And(Condition.IsPresent("$.drill.runId"), Condition.IsPresent("$.restore.state")), failBackAfterRestoreError)
+            .When(Condition.IsPresent("$.drill.runId"), failBackAfterError)
             .Otherwise(crashed);
 
         var start = Steps.CatchAll(Step(scope, context, "Start", "start", "$.drill", ("scenario.$", "$.scenario"), ("dryRun.$", "$.dryRun")), recovery);

@@ -99,12 +99,14 @@ public sealed class RegionRestoreDrillTests(ClickHouseFixture fixture) : IDispos
         var service = Drill(new ScriptedCanary(Up));
         var record = await service.InjectFaultAsync(await service.StartAsync(DrScenario.RegionRestore, false, default), default);
         var restore = Restore();
-        await restore.StartAsync(await restore.FindAsync(record.RunId, null, default), default);
+        var started = await restore.StartAsync(await restore.FindAsync(record.RunId, null, default), default);
         Assert.True(await RestoredCountAsync(record.RunId) > 0);
 
-        var failedBack = await service.FailBackAsync(record, "verify step crashed", default);
+        var failedBack = await service.FailBackAsync(record, "verify step crashed", started, default);
 
         Assert.Equal(0, await RestoredCountAsync(record.RunId));
+        Assert.Equal(started.BackupId, failedBack.Restore!.BackupId);
+        Assert.Contains("<h2>Restore</h2>", DrillReport.Html(failedBack), StringComparison.Ordinal);
         Assert.True(failedBack.FailBackVerified);
         Assert.Equal("verify step crashed", failedBack.Error);
     }
