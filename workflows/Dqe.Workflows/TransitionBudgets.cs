@@ -16,8 +16,9 @@ public static class TransitionBudgets
         [WorkflowNames.ChaosWeekly] = new(HappyPath: 3, WorstFailurePath: 2),
         [WorkflowNames.Benchmark] = new(HappyPath: 10, WorstFailurePath: 9, PerMapItem: 1),
         [WorkflowNames.Backup] = new(HappyPath: 49, WorstFailurePath: 51),
-        [WorkflowNames.DisasterRecovery] = new(HappyPath: 24, WorstFailurePath: 25),
+        [WorkflowNames.DisasterRecovery] = new(HappyPath: 33, WorstFailurePath: 33, PerMapItem: 1),
         [WorkflowNames.Remediation] = new(HappyPath: 8, WorstFailurePath: 9),
+        [WorkflowNames.RestoreExtras] = new(HappyPath: 9, WorstFailurePath: 9, PerMapItem: 1),
     };
 
     /// <summary>The budget of <paramref name="workflow"/>, or null for a workflow that has none (test-only machines).</summary>

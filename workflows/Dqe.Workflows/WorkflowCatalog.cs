@@ -19,6 +19,7 @@ public static class WorkflowCatalog
         new BackupWorkflow(),
         new DrDrillWorkflow(),
         new RemediationWorkflow(),
+        new RestoreExtrasWorkflow(),
     ];
 
     public static IWorkflow? Find(string name) => All.FirstOrDefault(w => string.Equals(w.Name, name, StringComparison.Ordinal));

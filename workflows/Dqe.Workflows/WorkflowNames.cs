@@ -10,6 +10,7 @@ public static class WorkflowNames
     public const string Backup = "backup";
     public const string DisasterRecovery = "dr-drill";
     public const string Remediation = "remediation";
+    public const string RestoreExtras = "restore-extras";
 
-    public static IReadOnlyList<string> All { get; } = [Benchmark, Chaos, ChaosSweep, ChaosWeekly, Backup, DisasterRecovery, Remediation];
+    public static IReadOnlyList<string> All { get; } = [Benchmark, Chaos, ChaosSweep, ChaosWeekly, Backup, DisasterRecovery, Remediation, RestoreExtras];
 }

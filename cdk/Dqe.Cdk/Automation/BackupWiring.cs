@@ -33,6 +33,19 @@ public sealed class BackupWiring : Construct
             env.AddEnvironment(FunctionVariables.BackupEngine, backup.Engine);
         }
 
+        if (props.Restore is { } restore && props.Replica is { } replica)
+        {
+            // Only where the replica exists, and only reads: manifests, extras and (for the copy engine) nothing else.
+            var prefix = ClickHouseInstallationManifest.BackupPrefix;
+            replica.GrantRead(restore.Function, prefix + "*");
+            var env = restore.Function;
+            env.AddEnvironment(FunctionVariables.RestoreBucket, replica.BucketName);
+            env.AddEnvironment(FunctionVariables.RestoreSource, props.Store.Url(replica.BucketName, prefix.TrimEnd('/')));
+            env.AddEnvironment(FunctionVariables.BackupPrefix, prefix.TrimEnd('/'));
+            env.AddEnvironment(FunctionVariables.ClickHouseCluster, config.Engines.ClickHouse.ClusterName);
+            env.AddEnvironment(FunctionVariables.BackupEngine, backup.Engine);
+        }
+
         if (props.Drill is { } drill)
         {
             // Replica and Keeper loss act on ClickHouse's namespace, where the drill may delete pods and claims.

@@ -30,4 +30,10 @@ public sealed record BackupConfig
 
     /// <summary>This environment receives another's replicated backups (creates the deterministic replica bucket).</summary>
     public bool ReceivesReplica { get; init; }
+
+    /// <summary>
+    /// Cross-account only: the environment (env, region, account) whose replication role may write into this
+    /// environment's replica bucket with its key; needs receivesReplica. Null = replicas come from this account.
+    /// </summary>
+    public BackupReplicaConfig? ReplicaSource { get; init; }
 }

@@ -29,6 +29,18 @@ internal static partial class BackupConfigValidator
             check(RegionName().IsMatch(replica.Region) && replica.Region != config.Region,
                 $"backup.replicateTo.region = '{replica.Region}' must be an AWS region other than {config.Region}");
             check(!backup.ReceivesReplica, "backup.replicateTo and backup.receivesReplica cannot both be set: a replica target does not replicate on");
+            check(replica.Account.Length == 0 || AccountId().IsMatch(replica.Account),
+                $"backup.replicateTo.account = '{replica.Account}' must be a 12-digit AWS account id (or empty for this account)");
+        }
+
+        if (backup.ReplicaSource is { } source)
+        {
+            check(backup.ReceivesReplica, "backup.replicaSource needs backup.receivesReplica = true: only a replica bucket admits another account's replication role");
+            check(EnvName().IsMatch(source.Env) && source.Env != config.Env,
+                $"backup.replicaSource.env = '{source.Env}' must name another environment (lowercase letters, digits, dashes)");
+            check(RegionName().IsMatch(source.Region) && source.Region != config.Region,
+                $"backup.replicaSource.region = '{source.Region}' must be an AWS region other than {config.Region}");
+            check(AccountId().IsMatch(source.Account), $"backup.replicaSource.account = '{source.Account}' must be a 12-digit AWS account id");
         }
     }
 
@@ -40,6 +52,9 @@ internal static partial class BackupConfigValidator
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,20}$")]
     private static partial Regex EnvName();
+
+    [GeneratedRegex(@"^\d{12}$")]
+    private static partial Regex AccountId();
 
     [GeneratedRegex(@"^[a-z]{2}(-gov)?-[a-z]+-\d$")]
     private static partial Regex RegionName();

@@ -113,9 +113,10 @@ public sealed class AutomationAccess : Construct
             Rule([""], ["pods/eviction"], ["create"]),
             Rule([""], ["namespaces"], ["list"])));
         documents.Add(Binding("ClusterRoleBinding", "dqe-automation-drill", ns: null));
-        // Backups save the Kafka topic definitions (Strimzi KafkaTopic resources): read only.
+        // Backups save the Kafka topic definitions (Strimzi KafkaTopic resources); region restores re-apply them
+        // (create, or merge-patch one that exists). Never delete: that would drop the topic's data.
         documents.Add(NamespacedRole("dqe-automation-kafka-topics", EngineNamespaces.Kafka,
-            Rule(["kafka.strimzi.io"], ["kafkatopics"], ["get", "list"])));
+            Rule(["kafka.strimzi.io"], ["kafkatopics"], ["get", "list", "create", "patch"])));
         documents.Add(Binding("RoleBinding", "dqe-automation-kafka-topics", EngineNamespaces.Kafka));
         documents.Add(NamespacedRole("dqe-automation-trino-hpa", EngineNamespaces.Trino,
             Rule(["autoscaling"], ["horizontalpodautoscalers"], ["get", "patch"], [TrinoWorkerHpa]),

@@ -46,6 +46,8 @@ public sealed class ClickHouse : Construct
 
         ServiceAccount = props.Context.ServiceAccount(this, ns, ServiceAccountName);
         props.Lake.GrantBackupsReadWrite(ServiceAccount, ClickHouseInstallationManifest.BackupPrefix);
+        // RESTORE ... FROM S3('<replica>/clickhouse/<id>') in the dr environment: read only, the backup prefix only (its key's decrypt comes with it).
+        props.Lake.BackupsReplicaBucket?.GrantRead(ServiceAccount, ClickHouseInstallationManifest.BackupPrefix + "*");
         props.Lake.GrantLakeRead(ServiceAccount, DataLake.RawPrefix);
         props.Lake.GrantLakeRead(ServiceAccount, DataLake.CuratedPrefix);
 

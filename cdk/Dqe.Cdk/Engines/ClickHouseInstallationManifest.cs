@@ -159,6 +159,11 @@ internal static class ClickHouseInstallationManifest
             // s3() reads of the lake's curated/ prefix (TPC-H benchmark loads, lake table loads) sign the same way.
             settings["s3/lake/endpoint"] = store.Url(store.LakeBucket, Platform.DataLake.CuratedPrefix);
             settings["s3/lake/use_environment_credentials"] = true;
+            if (store.BackupsReplicaBucket is { } replica)
+            {
+                settings["s3/backups_replica/endpoint"] = store.Url(replica, BackupPrefix);
+                settings["s3/backups_replica/use_environment_credentials"] = true;
+            }
         }
 
         return settings;

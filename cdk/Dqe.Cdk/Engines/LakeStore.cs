@@ -8,7 +8,8 @@ namespace Dqe.Cdk.Engines;
 /// <param name="Region">Region of the buckets (S3) or the nominal region MinIO reports.</param>
 /// <param name="Endpoint">S3 API endpoint for MinIO; null for AWS S3.</param>
 /// <param name="Credentials">Secrets Manager secret with accessKey/secretKey for MinIO; null for S3 (IRSA, never keys).</param>
-public sealed record LakeStore(string LakeBucket, string BackupsBucket, string Region, string? Endpoint, ISecret? Credentials)
+/// <param name="BackupsReplicaBucket">Replica of another environment's backups that region restores read (backup.receivesReplica); null elsewhere.</param>
+public sealed record LakeStore(string LakeBucket, string BackupsBucket, string Region, string? Endpoint, ISecret? Credentials, string? BackupsReplicaBucket = null)
 {
     /// <summary>Kubernetes secret (keys accessKey, secretKey) synced into each namespace that talks to MinIO.</summary>
     public const string CredentialsSecret = "minio-credentials";

@@ -140,7 +140,10 @@ public sealed class DataLake : Construct
     /// same key, versioning, logging and retention as <see cref="BackupsBucket"/>.
     /// </summary>
     public Bucket AddBackupsReplicaBucket(string bucketName) =>
-        SecureBucket("BackupsReplica", "backups-replica/", _removal, _ephemeral, BackupRules(_lifecycle), bucketName);
+        BackupsReplicaBucket = SecureBucket("BackupsReplica", "backups-replica/", _removal, _ephemeral, BackupRules(_lifecycle), bucketName);
+
+    /// <summary>The replica bucket, in the environment that receives another's backups (region restores read it); null elsewhere.</summary>
+    public Bucket? BackupsReplicaBucket { get; private set; }
 
     private static LifecycleRule[] BackupRules(LakeConfig lifecycle) =>
     [

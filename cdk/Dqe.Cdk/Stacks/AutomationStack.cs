@@ -106,7 +106,8 @@ public sealed class AutomationStack : Stack
         _ = new BackupSchedules(this, "Schedules",
             StateMachines.GetValueOrDefault("backup")?.StateMachine, StateMachines.GetValueOrDefault("dr-drill")?.StateMachine, config.Backup.VolumeTag);
         _ = new BackupWiring(this, "BackupWiring", new BackupWiringProps(config, props.Engines.Store,
-            _functions.GetValueOrDefault(Dqe.Workflows.Backup.BackupWorkflow.Handler), _functions.GetValueOrDefault(Dqe.Workflows.Recovery.DrDrillWorkflow.Handler)));
+            _functions.GetValueOrDefault(Dqe.Workflows.Backup.BackupWorkflow.Handler), _functions.GetValueOrDefault(Dqe.Workflows.Recovery.DrDrillWorkflow.Handler),
+            _functions.GetValueOrDefault(Dqe.Workflows.Recovery.RegionRestoreSteps.Handler), props.Platform.Lake.BackupsReplicaBucket));
     }
 
     /// <summary>Grants each function what its handler declares it needs (Kubernetes, engines, buckets).</summary>

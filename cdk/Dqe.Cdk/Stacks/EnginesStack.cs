@@ -25,7 +25,8 @@ public sealed class EnginesStack : Stack
         var context = new EngineContext(cluster, config.Env, engines.Monitoring, Namespaces, Secrets, removal, Endpoints);
         Kafka = new Kafka(this, "Kafka", new KafkaProps(context, engines.Kafka, engines.Trino.KafkaTables));
         MinIo = withMinIo ? new MinIo(this, "MinIo", new MinIoProps(context, engines.MinIo, config.Region)) : null;
-        Store = MinIo?.Store ?? new LakeStore(lake.LakeBucket.BucketName, lake.BackupsBucket.BucketName, config.Region, Endpoint: null, Credentials: null);
+        Store = MinIo?.Store ?? new LakeStore(lake.LakeBucket.BucketName, lake.BackupsBucket.BucketName, config.Region, Endpoint: null, Credentials: null,
+            lake.BackupsReplicaBucket?.BucketName);
 
         Users = new EngineUsers(this, "Users", new EngineUsersProps(context, engines.Users, config.Network.Cidr));
         Trino = new Trino(this, "Trino", new TrinoProps(context, engines.Trino, lake, Store, Certificates) { Users = Users });

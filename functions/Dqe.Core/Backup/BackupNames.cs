@@ -20,6 +20,21 @@ internal static partial class BackupNames
     /// <summary>Where the copy fallback keeps <paramref name="database"/> for backup <paramref name="backupId"/>.</summary>
     public static string Holding(string backupId, string database) => $"dqe_bk_{Flat(backupId)}_{database}";
 
+    /// <summary>Database a region-restore drill <paramref name="runId"/> restores <paramref name="database"/> into (dropped by its fail-back).</summary>
+    public static string Restored(string runId, string database) => RestoredPrefix(runId) + database;
+
+    /// <summary>Every database a region-restore drill restored starts with this.</summary>
+    public static string RestoredPrefix(string runId) => $"dqe_restore_{Flat(runId)}_";
+
+    /// <summary>
+    /// Prefix of the databases an operation fills: a drill run (<c>dr-...</c>) restores into
+    /// <see cref="RestoredPrefix"/>, a verification into the scratch databases, a backup into the holding ones.
+    /// </summary>
+    public static string TargetPrefix(string operationId) =>
+        operationId is not null && operationId.StartsWith("dr-", StringComparison.Ordinal) ? RestoredPrefix(operationId)
+        : operationId is not null && operationId.EndsWith(VerifySuffix, StringComparison.Ordinal) ? $"dqe_verify_{Flat(operationId[..^VerifySuffix.Length])}_"
+        : $"dqe_bk_{Flat(operationId!)}_";
+
     public static string Flat(string backupId) => BackupSql.RequireId(backupId).Replace('-', '_');
 
     /// <summary>Backed-up tables: the MergeTree family (views, Distributed and Kafka tables hold no data of their own).</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dqe.Core.Engines;
 
 namespace Dqe.Core.Backup;
@@ -16,6 +15,7 @@ internal sealed class BackupService
     private readonly IBackupStore _store;
     private readonly TimeProvider _time;
     private readonly BackupPlanner _planner;
+    private readonly TableStats _stats;
 
     public BackupService(BackupOptions options, IBackupEngine engine, ISqlRunner sql, IBackupStore store, TimeProvider time, ITopicSource? topics = null)
     {
@@ -23,6 +23,7 @@ internal sealed class BackupService
         options.Validate();
         (_options, _engine, _sql, _store, _time) = (options, engine, sql, store, time);
         _planner = new BackupPlanner(options);
+        _stats = new TableStats(sql);
         Extras = new BackupExtras(store, topics);
     }
 
@@ -39,7 +40,7 @@ internal sealed class BackupService
         var tables = new List<TableSnapshot>();
         foreach (var database in plan.Databases)
         {
-            tables.AddRange((await TableStatsAsync(database, cancellationToken).ConfigureAwait(false)).Values);
+            tables.AddRange((await _stats.ReadAsync(database, cancellationToken).ConfigureAwait(false)).Values);
         }
 
         var started = _time.GetUtcNow();
@@ -84,7 +85,7 @@ internal sealed class BackupService
         }
 
         await DropScratchAsync(backupId, cancellationToken).ConfigureAwait(false);
-        return await _engine.StartRestoreAsync(manifest, Scratch(manifest), cancellationToken).ConfigureAwait(false);
+        return await _engine.StartRestoreAsync(manifest, new RestoreTarget(manifest.Id + BackupNames.VerifySuffix, manifest.Location, Scratch(manifest)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Compares the restored tables with the manifest, drops the scratch databases, records pass/fail.</summary>
@@ -102,7 +103,7 @@ internal sealed class BackupService
             }
             else
             {
-                await CompareAsync(manifest, checks, problems, cancellationToken).ConfigureAwait(false);
+                await _stats.CompareAsync(manifest.Tables, d => BackupNames.Scratch(manifest.Id, d), checks, problems, cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -152,43 +153,6 @@ internal sealed class BackupService
         {
             await _sql.QueryAsync($"DROP DATABASE IF EXISTS `{BackupNames.Scratch(backupId, database)}`", cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    private async Task CompareAsync(BackupManifest manifest, List<TableCheck> checks, List<string> problems, CancellationToken cancellationToken)
-    {
-        foreach (var group in manifest.Tables.GroupBy(t => t.Database))
-        {
-            var restored = await TableStatsAsync(BackupNames.Scratch(manifest.Id, group.Key), cancellationToken).ConfigureAwait(false);
-            foreach (var expected in group)
-            {
-                var actual = restored.GetValueOrDefault(expected.Table);
-                var check = new TableCheck(expected.Database, expected.Table, expected.Rows, actual?.Rows ?? -1, expected.Checksum, actual?.Checksum ?? 0);
-                checks.Add(check);
-                if (actual is null)
-                {
-                    problems.Add($"{expected.Database}.{expected.Table}: not restored");
-                }
-                else if (!check.Matches)
-                {
-                    problems.Add($"{expected.Database}.{expected.Table}: expected {expected.Rows} rows / checksum {expected.Checksum}, restored {actual.Rows} rows / checksum {actual.Checksum}");
-                }
-            }
-        }
-    }
-
-    private async Task<Dictionary<string, TableSnapshot>> TableStatsAsync(string database, CancellationToken cancellationToken)
-    {
-        var bytes = (await _sql.QueryAsync(
-                $"SELECT table, sum(bytes_on_disk) AS bytes FROM system.parts WHERE active AND database = '{database}' GROUP BY table", cancellationToken).ConfigureAwait(false))
-            .ToDictionary(r => r.Text("table"), r => r.Int64("bytes"), StringComparer.Ordinal);
-        var stats = new Dictionary<string, TableSnapshot>(StringComparer.Ordinal);
-        foreach (var table in (await _sql.QueryAsync(BackupNames.TablesQuery(database), cancellationToken).ConfigureAwait(false)).Select(r => r.Text("name")))
-        {
-            var row = (await _sql.QueryAsync($"SELECT count() AS rows, sum(cityHash64(*)) AS checksum FROM `{database}`.`{table}`", cancellationToken).ConfigureAwait(false))[0];
-            stats[table] = new TableSnapshot(database, table, row.Int64("rows"), Convert.ToUInt64(row["checksum"], CultureInfo.InvariantCulture), bytes.GetValueOrDefault(table));
-        }
-
-        return stats;
     }
 
     private Dictionary<string, string> Scratch(BackupManifest manifest) =>

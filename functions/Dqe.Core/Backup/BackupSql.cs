@@ -21,12 +21,19 @@ internal static partial class BackupSql
         return sql.Append(" ASYNC").ToString();
     }
 
-    public static string Restore(string operationId, string? cluster, string location, IReadOnlyDictionary<string, string> scratchDatabases)
+    public static string Restore(string operationId, string? cluster, string location, IReadOnlyDictionary<string, string> targets, string? baseLocation = null)
     {
         var sql = new StringBuilder("RESTORE ");
-        sql.AppendJoin(", ", scratchDatabases.Select(p => $"DATABASE `{p.Key}` AS `{p.Value}`"));
+        sql.AppendJoin(", ", targets.Select(p => $"DATABASE `{p.Key}` AS `{p.Value}`"));
         AppendCluster(sql, cluster);
-        return sql.Append(CultureInfo.InvariantCulture, $" FROM S3('{location}') SETTINGS id = '{operationId}' ASYNC").ToString();
+        sql.Append(CultureInfo.InvariantCulture, $" FROM S3('{location}') SETTINGS id = '{operationId}'");
+        if (baseLocation is not null)
+        {
+            // The base recorded inside an incremental names the primary's bucket; a region restore points it at the replica.
+            sql.Append(CultureInfo.InvariantCulture, $", base_backup = S3('{baseLocation}')");
+        }
+
+        return sql.Append(" ASYNC").ToString();
     }
 
     /// <summary>One row per node that knows the operation (every replica with ON CLUSTER).</summary>

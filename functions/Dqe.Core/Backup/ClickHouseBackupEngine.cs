@@ -17,11 +17,12 @@ public sealed class ClickHouseBackupEngine(ISqlRunner sql, string? cluster) : IB
         return new BackupProgress(plan.Id, BackupState.Running);
     }
 
-    public async Task<BackupProgress> StartRestoreAsync(BackupManifest manifest, IReadOnlyDictionary<string, string> scratchDatabases, CancellationToken cancellationToken)
+    public async Task<BackupProgress> StartRestoreAsync(BackupManifest manifest, RestoreTarget target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        var operationId = BackupSql.RequireId(manifest.Id + "-verify");
-        await sql.QueryAsync(BackupSql.Restore(operationId, cluster, manifest.Location, scratchDatabases), cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(target);
+        var operationId = BackupSql.RequireId(target.OperationId);
+        await sql.QueryAsync(BackupSql.Restore(operationId, cluster, target.Location, target.Databases, target.BaseLocation), cancellationToken).ConfigureAwait(false);
         return new BackupProgress(operationId, BackupState.Running);
     }
 

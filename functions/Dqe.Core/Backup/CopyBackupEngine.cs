@@ -21,23 +21,21 @@ public sealed class CopyBackupEngine(ISqlRunner sql) : IBackupEngine
         return await GetProgressAsync(plan.Id, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<BackupProgress> StartRestoreAsync(BackupManifest manifest, IReadOnlyDictionary<string, string> scratchDatabases, CancellationToken cancellationToken)
+    public async Task<BackupProgress> StartRestoreAsync(BackupManifest manifest, RestoreTarget target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        ArgumentNullException.ThrowIfNull(scratchDatabases);
-        foreach (var (source, scratch) in scratchDatabases)
+        ArgumentNullException.ThrowIfNull(target);
+        foreach (var (source, into) in target.Databases)
         {
-            await CopyDatabaseAsync(BackupNames.Holding(manifest.Id, source), scratch, cancellationToken).ConfigureAwait(false);
+            await CopyDatabaseAsync(BackupNames.Holding(manifest.Id, source), into, cancellationToken).ConfigureAwait(false);
         }
 
-        return await GetProgressAsync(manifest.Id + BackupNames.VerifySuffix, cancellationToken).ConfigureAwait(false);
+        return await GetProgressAsync(target.OperationId, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<BackupProgress> GetProgressAsync(string operationId, CancellationToken cancellationToken)
     {
-        var restore = operationId.EndsWith(BackupNames.VerifySuffix, StringComparison.Ordinal);
-        var backupId = restore ? operationId[..^BackupNames.VerifySuffix.Length] : operationId;
-        var prefix = restore ? $"dqe_verify_{BackupNames.Flat(backupId)}_" : $"dqe_bk_{BackupNames.Flat(backupId)}_";
+        var prefix = BackupNames.TargetPrefix(operationId);
         var rows = await sql.QueryAsync($"SELECT count() AS n FROM system.databases WHERE startsWith(name, '{prefix}')", cancellationToken).ConfigureAwait(false);
         return rows[0].Int64("n") > 0
             ? new BackupProgress(operationId, BackupState.Succeeded)

@@ -9,8 +9,10 @@ public interface IBackupEngine
     /// <summary>Starts <paramref name="plan"/> writing to <paramref name="location"/>; <paramref name="baseLocation"/> for incrementals.</summary>
     Task<BackupProgress> StartBackupAsync(BackupPlan plan, string location, string? baseLocation, CancellationToken cancellationToken);
 
-    /// <summary>Starts restoring <paramref name="manifest"/>: each source database into its scratch database (source → scratch).</summary>
-    Task<BackupProgress> StartRestoreAsync(BackupManifest manifest, IReadOnlyDictionary<string, string> scratchDatabases, CancellationToken cancellationToken);
+    /// <summary>
+    /// Starts restoring <paramref name="manifest"/> as <paramref name="target"/> says (location, operation id, source → target databases).
+    /// </summary>
+    Task<BackupProgress> StartRestoreAsync(BackupManifest manifest, RestoreTarget target, CancellationToken cancellationToken);
 
     Task<BackupProgress> GetProgressAsync(string operationId, CancellationToken cancellationToken);
 }

@@ -15,6 +15,9 @@ public interface IBackupStore
     /// <summary>Saves a JSON file (<see cref="BackupNames.RequireAttachment"/>) under the backup's <c>extras/</c>; deleted with the backup.</summary>
     Task SaveAttachmentAsync(string backupId, string name, JsonNode content, CancellationToken cancellationToken);
 
+    /// <summary>A JSON file saved with <see cref="SaveAttachmentAsync"/>, or null when the backup has none of that name.</summary>
+    Task<JsonNode?> GetAttachmentAsync(string backupId, string name, CancellationToken cancellationToken);
+
     /// <summary>Removes the manifest and the backup's data under the same id.</summary>
     Task DeleteAsync(string backupId, CancellationToken cancellationToken);
 }

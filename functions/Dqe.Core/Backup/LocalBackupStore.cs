@@ -27,6 +27,12 @@ public sealed class LocalBackupStore(string root) : IBackupStore
         await File.WriteAllTextAsync(Path.Combine(folder, BackupNames.RequireAttachment(name)), content.ToJsonString(), cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<JsonNode?> GetAttachmentAsync(string backupId, string name, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(root, BackupSql.RequireId(backupId), BackupNames.ExtrasFolder.TrimEnd('/'), BackupNames.RequireAttachment(name));
+        return File.Exists(path) ? JsonNode.Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false)) : null;
+    }
+
     public async Task<BackupManifest?> GetManifestAsync(string backupId, CancellationToken cancellationToken)
     {
         var path = Path.Combine(root, BackupSql.RequireId(backupId), ManifestFile);

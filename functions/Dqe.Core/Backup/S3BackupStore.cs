@@ -38,6 +38,19 @@ public sealed class S3BackupStore(IAmazonS3 s3, string bucket, string prefix) : 
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<JsonNode?> GetAttachmentAsync(string backupId, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await s3.GetObjectAsync(bucket, Key(backupId) + BackupNames.ExtrasFolder + BackupNames.RequireAttachment(name), cancellationToken).ConfigureAwait(false);
+            return await JsonNode.ParseAsync(response.ResponseStream, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
     public async Task<BackupManifest?> GetManifestAsync(string backupId, CancellationToken cancellationToken)
     {
         try

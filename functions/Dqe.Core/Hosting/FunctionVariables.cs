@@ -72,4 +72,10 @@ public static class FunctionVariables
 
     /// <summary>Seconds the rotation handler waits for the engines to accept a new password before restoring the old one.</summary>
     public const string RotationVerifySeconds = "DQE_ROTATION_VERIFY_SECONDS";
+
+    /// <summary>Replica bucket a region restore reads (set only where backup.receivesReplica).</summary>
+    public const string RestoreBucket = "DQE_RESTORE_BUCKET";
+
+    /// <summary>https URL of the replica bucket's backup prefix, as ClickHouse reads it for RESTORE.</summary>
+    public const string RestoreSource = "DQE_RESTORE_SOURCE";
 }

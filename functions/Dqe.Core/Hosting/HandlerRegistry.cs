@@ -35,6 +35,7 @@ public static class HandlerRegistry
         new(BenchReportHandler.Name, "Benchmark: publish JSON + HTML reports and EMF metrics (partial on failure).", s => new BenchReportHandler(new LazyReportStore(s.Environment), s.Time)),
         new(BackupHandler.Name, "Backup workflow step: plan, start, poll, complete, verify, mark failed, retention, list.", s => new BackupHandler(() => BackupSetup.Create(s))),
         new(DrillHandler.Name, "DR drill step: start, heartbeat, fault, check, measure, fail-back, report.", s => new DrillHandler(() => DrillSetup.Create(s))),
+        new(Recovery.Restore.RegionRestoreHandler.Name, "Region restore step: find the newest usable replicated backup, restore, poll, verify, Glue catalog pages, Kafka topics.", s => new Recovery.Restore.RegionRestoreHandler(() => Recovery.Restore.RegionRestoreSetup.Create(s))),
         new(RemediationHandlerNames.Webhook, "Remediation: Alertmanager webhook behind the private API; decide under guardrails, start one execution per alert.", s => new WebhookHandler(() => RemediationSetup.Create(s))),
         new(RemediationHandlerNames.Act, "Remediation: run the decided runbook, feed the circuit breaker, audit.", s => new ActHandler(() => RemediationSetup.Create(s))),
         new(RemediationHandlerNames.Verify, "Remediation: after the wait, recovered if the alert resolved or Prometheus no longer has it firing.", s => new VerifyHandler(() => RemediationSetup.Create(s))),

@@ -52,11 +52,11 @@ internal sealed class DrillHandler : FunctionHandler<DrillStepRequest, DrillReco
             case "check":
                 return await service.CheckRecoveryAsync(record, cancellationToken).ConfigureAwait(false);
             case "measure":
-                var measured = await service.MeasureAsync(record, cancellationToken).ConfigureAwait(false);
+                var measured = await service.MeasureAsync(record, request.Restore, cancellationToken).ConfigureAwait(false);
                 Emit(context.Metrics, measured);
                 return measured;
             case "fail-back":
-                var failedBack = await service.FailBackAsync(record, request.Error, cancellationToken).ConfigureAwait(false);
+                var failedBack = await service.FailBackAsync(record, request.Error, request.Restore, cancellationToken).ConfigureAwait(false);
                 context.Metrics.Add("DrillFailBackVerified", failedBack.FailBackVerified == true ? 1 : 0, MetricUnit.Count);
                 return failedBack;
             default:

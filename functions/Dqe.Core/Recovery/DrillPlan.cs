@@ -9,6 +9,22 @@ public static class DrillPlan
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(scenario);
         var objective = options.ObjectiveOf(scenario);
+        if (scenario == DrScenario.RegionRestore)
+        {
+            return
+            [
+                "check both engines of the dr environment answer canary queries (refuse to start otherwise)",
+                Fault(options, scenario),
+                "find the newest usable (verified) backup manifest in the replicated backups bucket",
+                "RESTORE its databases into dqe_restore_<run id>_<database> (ASYNC, progress polled from system.backups)",
+                "verify every table's row count and checksum against the manifest; read the newest heartbeat restored",
+                "re-create the saved Glue tables in the lake database (create, or update one that exists) and re-apply the saved KafkaTopics",
+                $"run canary queries until both engines answer (give up after {options.RecoveryTimeoutSeconds} s)",
+                $"measure RTO from drill start (objective {objective.RtoSeconds} s) and RPO = drill start - newest restored data (objective {objective.RpoSeconds} s)",
+                "fail back: drop the dqe_restore_<run id>_* databases, verify none are left",
+            ];
+        }
+
         return
         [
             "check both engines answer canary queries (refuse to start otherwise)",

@@ -2,7 +2,7 @@ namespace Dqe.Core.Recovery;
 
 /// <summary>
 /// A drill's state, carried from step to step through the workflow and written as the report: what was done
-/// when, heartbeats, fault start, recovery, result and fail-back.
+/// when, heartbeats, fault start, recovery, result and fail-back; for a region restore, what was restored.
 /// </summary>
 public sealed record DrillRecord(
     string RunId,
@@ -19,7 +19,8 @@ public sealed record DrillRecord(
     bool HeartbeatsDone = false,
     DrillResult? Result = null,
     bool? FailBackVerified = null,
-    string Error = "")
+    string Error = "",
+    Restore.RegionRestoreState? Restore = null)
 {
     public DrillRecord With(DateTimeOffset at, string kind, string detail) => this with { Events = [.. Events, new DrillEvent(at, kind, detail)] };
 }

@@ -41,12 +41,27 @@ public static class DrillReport
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{e.At:HH:mm:ss}</td><td>{(e.At - record.StartedAt).TotalSeconds:0}</td><td>{E(e.Kind)}</td><td>{E(e.Detail)}</td></tr>\n");
         }
 
+        if (record.Restore is { } restore)
+        {
+            html.Append(Restored(restore));
+        }
+
         foreach (var problem in result?.Problems ?? [])
         {
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"FAIL\">{E(problem)}</p>\n");
         }
 
         return html.Append("</table></body></html>\n").ToString();
+    }
+
+    private static string Restored(Restore.RegionRestoreState restore)
+    {
+        var verification = restore.Verification is { } v ? $"{(v.Passed ? "PASS" : "FAIL")} ({v.Tables.Count} tables)" : "not run";
+        var newest = restore.NewestDataAt is { } n ? n.ToString("u", CultureInfo.InvariantCulture) : "-";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"</table><h2>Restore</h2><p>Backup <code>{E(restore.BackupId)}</code> ({restore.Kind}, taken {restore.BackupStartedAt:u}) from {E(restore.Location)}; "
+            + $"restore {restore.Progress?.State.ToString() ?? "not started"}; verification {verification}; newest data {newest}; "
+            + $"Glue tables {restore.CatalogTables}; topics: {E(string.Join(", ", restore.Topics ?? []))}.</p><table>\n");
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);

@@ -11,9 +11,11 @@ internal sealed class DrillService
     private readonly IEngineCanary _canary;
     private readonly HeartbeatTable _heartbeat;
     private readonly TimeProvider _time;
+    private readonly Restore.RestoredDatabases? _restored;
 
-    public DrillService(DrillOptions options, IDrillActions actions, IEngineCanary canary, HeartbeatTable heartbeat, TimeProvider time) =>
-        (_options, _actions, _canary, _heartbeat, _time) = (options, actions, canary, heartbeat, time);
+    /// <param name="restored">The region-restore drill's databases, dropped by every fail-back; null where no drill restores (tests of other scenarios).</param>
+    public DrillService(DrillOptions options, IDrillActions actions, IEngineCanary canary, HeartbeatTable heartbeat, TimeProvider time, Restore.RestoredDatabases? restored = null) =>
+        (_options, _actions, _canary, _heartbeat, _time, _restored) = (options, actions, canary, heartbeat, time, restored);
 
     /// <summary>Validates the options for <paramref name="scenario"/> (nothing is touched if they are bad) and checks the engines are healthy first.</summary>
     public async Task<DrillRecord> StartAsync(DrScenario scenario, bool dryRun, CancellationToken cancellationToken)
@@ -101,12 +103,25 @@ internal sealed class DrillService
             with { TimedOut = timedOut };
     }
 
-    /// <summary>RTO and RPO against the objectives.</summary>
-    public async Task<DrillRecord> MeasureAsync(DrillRecord record, CancellationToken cancellationToken)
+    /// <summary>RTO and RPO against the objectives; a region restore's come from the restore steps' state.</summary>
+    public Task<DrillRecord> MeasureAsync(DrillRecord record, CancellationToken cancellationToken) => MeasureAsync(record, null, cancellationToken);
+
+    /// <inheritdoc cref="MeasureAsync(DrillRecord, CancellationToken)"/>
+    public async Task<DrillRecord> MeasureAsync(DrillRecord record, Restore.RegionRestoreState? restore, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var newest = record.DryRun ? record.LastHeartbeatAt : await _heartbeat.NewestAsync(record.RunId, cancellationToken).ConfigureAwait(false);
-        var result = DrillMath.Evaluate(record, newest, _options.ObjectiveOf(record.Scenario));
+        DrillResult result;
+        if (record.Scenario == DrScenario.RegionRestore && !record.DryRun)
+        {
+            record = record with { Restore = restore ?? record.Restore };
+            result = DrillMath.EvaluateRestore(record, _options.ObjectiveOf(record.Scenario));
+        }
+        else
+        {
+            var newest = record.DryRun ? record.LastHeartbeatAt : await _heartbeat.NewestAsync(record.RunId, cancellationToken).ConfigureAwait(false);
+            result = DrillMath.Evaluate(record, newest, _options.ObjectiveOf(record.Scenario));
+        }
+
         return record.With(_time.GetUtcNow(), "measured", $"RTO {Show(result.RtoSeconds)}, RPO {Show(result.RpoSeconds)}: {(result.Passed ? "PASS" : "FAIL")}")
             with { Result = result };
     }
@@ -115,9 +130,14 @@ internal sealed class DrillService
     /// Undoes everything the run did — each action on its own so one failure does not skip the rest — then
     /// verifies nothing carries the run's label any more and the engines answer.
     /// </summary>
-    public async Task<DrillRecord> FailBackAsync(DrillRecord record, string? error, CancellationToken cancellationToken)
+    public Task<DrillRecord> FailBackAsync(DrillRecord record, string? error, CancellationToken cancellationToken) => FailBackAsync(record, error, null, cancellationToken);
+
+    /// <inheritdoc cref="FailBackAsync(DrillRecord, string?, CancellationToken)"/>
+    /// <param name="restore">How far a region restore got before a failure, so the report says it.</param>
+    public async Task<DrillRecord> FailBackAsync(DrillRecord record, string? error, Restore.RegionRestoreState? restore, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
+        record = restore is null ? record : record with { Restore = restore };
         if (!string.IsNullOrEmpty(error))
         {
             record = record.With(_time.GetUtcNow(), "error", error) with { Error = error };
@@ -125,7 +145,14 @@ internal sealed class DrillService
 
         record = await StepAsync(record, "uncordon", () => _actions.UncordonAsync(record.RunId, cancellationToken)).ConfigureAwait(false);
         record = await StepAsync(record, "remove-scratch", () => _actions.DeleteScratchAsync(record.RunId, cancellationToken)).ConfigureAwait(false);
-        var left = await _actions.ListLabelledAsync(record.RunId, cancellationToken).ConfigureAwait(false);
+        var left = new List<string>();
+        if (_restored is { } restored)
+        {
+            record = await StepAsync(record, "drop-restored", () => restored.DropAsync(record.RunId, cancellationToken)).ConfigureAwait(false);
+            left.AddRange((await restored.ListAsync(record.RunId, cancellationToken).ConfigureAwait(false)).Select(d => $"database/{d}"));
+        }
+
+        left.AddRange(await _actions.ListLabelledAsync(record.RunId, cancellationToken).ConfigureAwait(false));
         var canary = await _canary.ProbeAsync(cancellationToken).ConfigureAwait(false);
         var verified = left.Count == 0 && canary.Healthy && !record.Events.Any(e => e.Kind == "fail-back-error");
         var detail = verified ? "nothing left with the run label; engines answer" : $"left: [{string.Join(", ", left)}]; engines healthy: {canary.Healthy}";

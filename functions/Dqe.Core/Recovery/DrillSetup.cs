@@ -18,8 +18,9 @@ internal static class DrillSetup
         var clickHouse = engines.ClickHouse();
         var trino = engines.Trino(o => o with { Source = "dqe-dr-drill" });
         var options = new DrillOptions(Namespace: env.Get(FunctionVariables.DrillNamespace) ?? "dqe", Zone: env.Get(FunctionVariables.DrillZone) ?? "");
+        var sql = new QueryEngineSqlRunner(clickHouse);
         var service = new DrillService(options, new KubernetesDrillActions(services.Kubernetes.Create()), new QueryCanary(clickHouse, trino),
-            new HeartbeatTable(new QueryEngineSqlRunner(clickHouse)), services.Time);
+            new HeartbeatTable(sql), services.Time, new Restore.RestoredDatabases(sql));
         return (service, new S3ReportSink(new AmazonS3Client(), Required(env, FunctionVariables.ReportsBucket)));
     }
 

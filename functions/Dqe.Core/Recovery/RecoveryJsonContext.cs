@@ -6,4 +6,6 @@ namespace Dqe.Core.Recovery;
 [JsonSerializable(typeof(DrillRecord))]
 [JsonSerializable(typeof(DrillStepRequest))]
 [JsonSerializable(typeof(List<DrillRecord>))]
+[JsonSerializable(typeof(Restore.RestoreStepRequest))]
+[JsonSerializable(typeof(Restore.RestoreStepResponse))]
 public sealed partial class RecoveryJsonContext : JsonSerializerContext;

@@ -62,6 +62,30 @@ public sealed class BackupConfigValidatorTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("22222222222", "backup.replicateTo.account = '22222222222' must be a 12-digit AWS account id (or empty for this account)")]
+    [InlineData("arn:aws:iam::222222222222:root", "backup.replicateTo.account = 'arn:aws:iam::222222222222:root' must be a 12-digit AWS account id")]
+    public void Load_BadReplicationAccount_ClearError(string account, string expected)
+    {
+        var error = Assert.Throws<ConfigException>(() => Synth.Config("prod", c => Backup(c, "prod")["replicateTo"] =
+            new JsonObject { ["env"] = "dr", ["region"] = "eu-central-1", ["account"] = account }));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("dr", "prod", "eu-west-1", "", "backup.replicaSource.account = '' must be a 12-digit AWS account id")]
+    [InlineData("dr", "dr", "eu-west-1", "111111111111", "backup.replicaSource.env = 'dr' must name another environment")]
+    [InlineData("dr", "prod", "eu-central-1", "111111111111", "backup.replicaSource.region = 'eu-central-1' must be an AWS region other than eu-central-1")]
+    [InlineData("dev", "prod", "eu-central-1", "111111111111", "backup.replicaSource needs backup.receivesReplica = true")]
+    public void Load_BadReplicaSource_ClearError(string env, string sourceEnv, string region, string account, string expected)
+    {
+        var error = Assert.Throws<ConfigException>(() => Synth.Config(env, c => Backup(c, env)["replicaSource"] =
+            new JsonObject { ["env"] = sourceEnv, ["region"] = region, ["account"] = account }));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Load_UnknownBackupKey_RejectedNotIgnored()
     {

@@ -150,14 +150,15 @@ public sealed class AutomationAccessTests
     }
 
     [Fact]
-    public void Role_KafkaTopics_ReadOnlyInKafkaNamespace()
+    public void Role_KafkaTopics_ReadCreatePatchButNeverDeleteInKafkaNamespace()
     {
         var resources = Synth.Env("dev").EngineResources;
 
         var rule = Assert.Single(resources.Object("Role", "dqe-automation-kafka-topics", "kafka")["rules"]!.AsArray())!;
         Assert.Equal(["kafka.strimzi.io"], Strings(rule["apiGroups"]));
         Assert.Equal(["kafkatopics"], Strings(rule["resources"]));
-        Assert.Equal(["get", "list"], Strings(rule["verbs"]));
+        Assert.Equal(["get", "list", "create", "patch"], Strings(rule["verbs"]));
+        Assert.DoesNotContain("delete", Strings(rule["verbs"]));
         Assert.Equal("kafka", (string?)resources.Object("RoleBinding", "dqe-automation-kafka-topics", "kafka")["metadata"]!["namespace"]);
     }
 

@@ -78,7 +78,7 @@ public class ClickHouseBackupEngineTests
         var engine = new ClickHouseBackupEngine(fake, null);
         var manifest = new BackupManifest("ch-full-3", BackupKind.Full, null, ["a"], "https://b.s3.amazonaws.com/x/ch-full-3", Now, Now, 1, 1, [], BackupState.Succeeded);
 
-        var started = await engine.StartRestoreAsync(manifest, new Dictionary<string, string> { ["a"] = "dqe_verify_ch_full_3_a" }, default);
+        var started = await engine.StartRestoreAsync(manifest, new RestoreTarget("ch-full-3-verify", manifest.Location, new Dictionary<string, string> { ["a"] = "dqe_verify_ch_full_3_a" }), default);
         await engine.GetProgressAsync(started.OperationId, default);
         var done = await engine.GetProgressAsync(started.OperationId, default);
 

@@ -20,6 +20,10 @@ public class DrillHandlerTests
     [InlineData("dqe.backup", """{"action":"save-catalog","page":1,"tables":[]}""", "'$.backupId'")]
     [InlineData("dqe.backup", """{"action":"save-catalog","backupId":"ch-full-20261122-020000","page":1}""", "'$.tables'")]
     [InlineData("dqe.backup", """{"action":"export-topics"}""", "'$.backupId'")]
+    [InlineData("dqe.region-restore", """{"action":"restore-everything"}""", "'$.action'")]
+    [InlineData("dqe.region-restore", """{"action":"find","runId":"x'; DROP DATABASE default --"}""", "'$.runId'")]
+    [InlineData("dqe.region-restore", """{"action":"start"}""", "'$.state'")]
+    [InlineData("dqe.region-restore", """{"action":"catalog-page","page":1}""", "'$.state'")]
     public async Task RunAsync_BadEvent_InvalidRequestNamingFieldWithoutEnvironment(string handler, string payload, string field)
     {
         var result = await HostFixtures.Runner(handler, _time, new CapturedOutput())

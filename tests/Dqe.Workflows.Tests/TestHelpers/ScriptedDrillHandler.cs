@@ -49,6 +49,7 @@ internal sealed class ScriptedDrillHandler : ITaskRouter
             case "fail-back":
                 record!["failBackVerified"] = true;
                 record["error"] = call.Input["error"]?.DeepClone();
+                record["restore"] = call.Input["restore"]?.DeepClone();
                 LastFailBack = record;
                 break;
         }

@@ -61,6 +61,8 @@ public sealed class AwsApiFake : ITaskRouter
             "ec2:deleteSnapshot" => DeleteSnapshot(input),
             "ec2:describeVolumes" => DescribeVolumes(input),
             "glue:getTables" => GetTables(input),
+            "glue:createTable" => PutTable(input, create: true),
+            "glue:updateTable" => PutTable(input, create: false),
             "sns:publish" => TaskOutcome.Success(new JsonObject { ["MessageId"] = NextId("msg") }),
             "dynamodb:putItem" => PutItem(input),
             "dynamodb:getItem" => GetItem(input),
@@ -159,6 +161,45 @@ public sealed class AwsApiFake : ITaskRouter
         }
 
         return TaskOutcome.Success(page);
+    }
+
+    /// <summary>The tables of <paramref name="database"/> as Glue holds them now (after createTable/updateTable calls).</summary>
+    public IReadOnlyList<JsonObject> Tables(string database) =>
+        _tables.TryGetValue(database, out var tables) ? [.. tables.Select(t => t.DeepClone().AsObject())] : [];
+
+    /// <summary>glue:CreateTable refuses a name that exists (AlreadyExistsException); UpdateTable one that does not (EntityNotFoundException).</summary>
+    private TaskOutcome PutTable(JsonObject input, bool create)
+    {
+        var database = input["DatabaseName"]?.GetValue<string>() ?? "";
+        var name = input["TableInput"]?["Name"]?.GetValue<string>() ?? "";
+        if (!_tables.TryGetValue(database, out var tables))
+        {
+            return TaskOutcome.Failure("Glue.EntityNotFoundException", $"Database {database} not found.");
+        }
+
+        lock (tables)
+        {
+            var at = tables.FindIndex(t => t["Name"]?.GetValue<string>() == name);
+            if (create == at >= 0)
+            {
+                return create
+                    ? TaskOutcome.Failure("Glue.AlreadyExistsException", $"Table already exists: {name}")
+                    : TaskOutcome.Failure("Glue.EntityNotFoundException", $"Table {name} not found.");
+            }
+
+            var table = input["TableInput"]!.DeepClone().AsObject();
+            table["DatabaseName"] = database;
+            if (create)
+            {
+                tables.Add(table);
+            }
+            else
+            {
+                tables[at] = table;
+            }
+        }
+
+        return TaskOutcome.Success(new JsonObject());
     }
 
     /// <summary>EC2's Filters for <c>tag:KEY</c> (any of Values); other filter names are not faked and fail the match.</summary>
