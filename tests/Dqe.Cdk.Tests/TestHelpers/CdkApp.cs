@@ -18,7 +18,7 @@ internal static class CdkApp
         var outdir = Directory.CreateTempSubdirectory("dqe-synth-");
         try
         {
-            var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Dqe.Cdk.dll")])
+            var start = new ProcessStartInfo("dotnet", [AppAssembly()])
             {
                 RedirectStandardError = true,
                 RedirectStandardOutput = true,
@@ -41,5 +41,18 @@ internal static class CdkApp
         {
             outdir.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Dqe.Cdk.dll in the CDK project's own output folder, as `cdk synth` runs it: the copy beside the tests
+    /// resolves its dependencies against the test project's closure, which (through Dqe.TestServers and the
+    /// ASP.NET Core framework) lacks assemblies the app needs at run time.
+    /// </summary>
+    private static string AppAssembly()
+    {
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var (framework, configuration) = (output.Name, output.Parent!.Name);
+        var app = Path.Combine(CdkContext.RepositoryRoot, "cdk", "Dqe.Cdk", "bin", configuration, framework, "Dqe.Cdk.dll");
+        return File.Exists(app) ? app : throw new InvalidOperationException($"{app} is missing: build cdk/Dqe.Cdk ({configuration}) first");
     }
 }
