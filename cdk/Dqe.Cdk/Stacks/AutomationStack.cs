@@ -103,8 +103,8 @@ public sealed class AutomationStack : Stack
                 props.Engines.Store.LakeBucket, props.Engines.Store.Region, props.Platform.Lake.GlueDatabaseName)));
         }
 
-        _ = new BackupSchedules(this, "Schedules",
-            StateMachines.GetValueOrDefault("backup")?.StateMachine, StateMachines.GetValueOrDefault("dr-drill")?.StateMachine, config.Backup.VolumeTag);
+        _ = new BackupSchedules(this, "Schedules", new BackupSchedulesProps(
+            StateMachines.GetValueOrDefault("backup")?.StateMachine, StateMachines.GetValueOrDefault("dr-drill")?.StateMachine, config.Backup.VolumeTag, config.Backup.ReceivesReplica));
         _ = new BackupWiring(this, "BackupWiring", new BackupWiringProps(config, props.Engines.Store,
             _functions.GetValueOrDefault(Dqe.Workflows.Backup.BackupWorkflow.Handler), _functions.GetValueOrDefault(Dqe.Workflows.Recovery.DrDrillWorkflow.Handler),
             _functions.GetValueOrDefault(Dqe.Workflows.Recovery.RegionRestoreSteps.Handler), props.Platform.Lake.BackupsReplicaBucket));

@@ -22,6 +22,26 @@ public class BackupSchedulesTests
         Assert.StartsWith(input.Contains("scenario", StringComparison.Ordinal) ? "DrDrillWorkflow" : "BackupWorkflow", target["Arn"]!["Ref"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("dr", 1)]
+    [InlineData("prod", 0)]
+    [InlineData("dev", 0)]
+    public void Automation_ReceivesReplica_MonthlyRegionRestoreDrillOnlyThere(string env, int expected)
+    {
+        var rules = Synth.Env(env).Automation.FindResources("AWS::Events::Rule", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Properties"] = new Dictionary<string, object> { ["ScheduleExpression"] = "cron(0 5 ? * SUN#1 *)" },
+        }));
+
+        Assert.Equal(expected, rules.Count);
+        foreach (var rule in rules.Values)
+        {
+            var target = System.Text.Json.JsonSerializer.SerializeToNode(rule)!["Properties"]!["Targets"]![0]!;
+            Assert.Equal("""{"scenario":"region-restore","dryRun":false}""", target["Input"]!.GetValue<string>());
+            Assert.StartsWith("DrDrillWorkflow", target["Arn"]!["Ref"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Automation_BackupSchedules_NameTheClickHouseVolumesByTheirCsiTag()
     {
