@@ -55,7 +55,8 @@ internal static class ClickHouseInstallationManifest
                 {
                     // The operator injects the password from the synced secret; it never appears in the resource.
                     [$"{User}/k8s_secret_password"] = $"{CredentialsSecret}/password",
-                    [$"{User}/networks/ip"] = new[] { "::/0" },
+                    // Every client of the automation user (functions, Grafana, the API server's pod proxy) is inside the VPC.
+                    [$"{User}/networks/ip"] = new[] { people is null ? "::/0" : ClickHouseUserSettings.MaskForm(people.VpcCidr) },
                     [$"{User}/profile"] = "default",
                     [$"{User}/quota"] = "default",
                     [$"{User}/access_management"] = 1,

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Dqe.Cdk.Engines;
 using Dqe.Cdk.Tests.TestHelpers;
 
 namespace Dqe.Cdk.Tests.Engines;
@@ -82,6 +83,19 @@ public sealed class EngineUsersTests
         Assert.Equal(["(dqe)"], rules["catalogs"]!.AsArray().Select(r => (string)r!["user"]!));
         Assert.Single(rules["tables"]!.AsArray());
         Assert.Single(rules["queries"]!.AsArray());
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public void ClickHouseUsers_AutomationUser_OnlyFromTheVpc(string env)
+    {
+        var synth = Synth.Env(env);
+        var users = synth.EngineResources.Object("ClickHouseInstallation", "dqe", "clickhouse")["spec"]!["configuration"]!["users"]!;
+
+        var cidr = synth.Config.Network.Cidr;
+        Assert.Equal([ClickHouseUserSettings.MaskForm(cidr)], users["dqe/networks/ip"]!.AsArray().Select(i => (string)i!));
+        Assert.DoesNotContain("::/0", users.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]
