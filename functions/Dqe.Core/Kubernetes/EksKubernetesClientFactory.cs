@@ -28,6 +28,7 @@ public sealed class EksKubernetesClientFactory : IKubernetesClientFactory
 
     private static k8s.Kubernetes Build(EksClusterSettings settings, IAwsCredentialsSource credentials, TimeProvider time)
     {
+        CustomObjectJson.EnsureRegistered();
         var tokens = new EksTokenProvider(new EksTokenOptions { ClusterName = settings.ClusterName, Region = settings.Region }, credentials, time);
         return new k8s.Kubernetes(Configure(settings, tokens));
     }

@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Dqe.Core.Kubernetes;
 using Dqe.Core.Tests.TestHelpers;
+using k8s;
 
 namespace Dqe.Core.Tests.Kubernetes;
 
@@ -42,6 +43,22 @@ public class EksClusterSettingsTests
         Assert.Same(tokens, configuration.TokenProvider);
         Assert.False(configuration.SkipTlsVerify);
         Assert.Equal(new Uri("https://ABC.gr7.eu-west-1.eks.amazonaws.com/"), client.BaseUri);
+    }
+
+    [Fact]
+    public async Task Create_NoChaosClusterYet_ClientSerializesCustomObjects()
+    {
+        // A warm function builds the host client for a Prometheus probe before the chaos step creates Chaos Mesh
+        // objects through it: the client must carry the custom-object JSON metadata from the start. The endpoint
+        // is closed, so reaching the network (rather than failing to serialize) is the proof.
+        var environment = ValidEnvironment();
+        environment.Set("DQE_EKS_ENDPOINT", "https://127.0.0.1:9");
+        using var client = (k8s.Kubernetes)new EksKubernetesClientFactory(environment, new CountingCredentialsSource(), TimeProvider.System).Create();
+        using var manifest = System.Text.Json.JsonDocument.Parse("""{"apiVersion":"chaos-mesh.org/v1alpha1","kind":"PodChaos","metadata":{"name":"x"}}""");
+
+        var error = await Record.ExceptionAsync(() => client.CustomObjects.CreateNamespacedCustomObjectAsync(manifest.RootElement.Clone(), "chaos-mesh.org", "v1alpha1", "trino", "podchaos"));
+
+        Assert.IsType<HttpRequestException>(error);
     }
 
     private static FakeEnvironment ValidEnvironment() => new(

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization.Metadata;
+using Dqe.Core.Kubernetes;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
@@ -16,21 +16,13 @@ public sealed class KubernetesChaosCluster : IChaosCluster
 {
     private readonly IKubernetes _client;
 
-    // KubernetesClient.Aot takes its serializer options when a client is built, so the custom-object resolver
-    // must be registered before the factory creates the client: Create does that, once per process.
-    private static readonly Lazy<bool> JsonRegistered = new(() =>
-    {
-        KubernetesJson.AddJsonOptions(o => o.TypeInfoResolver = JsonTypeInfoResolver.Combine(o.TypeInfoResolver, ChaosKubernetesJsonContext.Default));
-        return true;
-    });
-
     private KubernetesChaosCluster(IKubernetes client) => _client = client;
 
     /// <summary>Registers the JSON metadata custom objects need, then asks <paramref name="clients"/> for the client.</summary>
     public static KubernetesChaosCluster Create(Func<IKubernetes> clients)
     {
         ArgumentNullException.ThrowIfNull(clients);
-        _ = JsonRegistered.Value;
+        CustomObjectJson.EnsureRegistered();
         return new KubernetesChaosCluster(clients());
     }
 
