@@ -36,10 +36,30 @@ public sealed class ClickHouseLocalServer : IAsyncDisposable
         var binary = Candidates.FirstOrDefault(File.Exists) ?? throw new InvalidOperationException(
             "clickhouse-server is not installed (looked for " + string.Join(", ", Candidates) + "). Run scripts/setup.sh or: " +
             "sudo apt-get install -y clickhouse-server clickhouse-client");
+        // Free ports are chosen before the server binds them, so a parallel test can take one in between: the
+        // server then exits with "Address already in use", and a fresh set of ports is tried.
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = Launch(binary, configFiles, usersXml);
+            var failure = await server.WaitReadyAsync().ConfigureAwait(false);
+            if (failure is null)
+            {
+                return server;
+            }
+
+            await server.DisposeAsync().ConfigureAwait(false);
+            if (attempt == 3 || !failure.Contains("Address already in use", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"{binary} did not answer /ping on {server.HttpUri} within 60 s. Error log tail:\n{failure}");
+            }
+        }
+    }
+
+    private static ClickHouseLocalServer Launch(string binary, IReadOnlyDictionary<string, string>? configFiles, string? usersXml)
+    {
         var root = Directory.CreateTempSubdirectory("dqe-clickhouse-").FullName;
-        var http = FreePort();
-        var interserver = FreePort();
-        File.WriteAllText(Path.Combine(root, "config.xml"), Config(root, http, FreePort(), interserver));
+        var (http, tcp, interserver) = FreePorts();
+        File.WriteAllText(Path.Combine(root, "config.xml"), Config(root, http, tcp, interserver));
         File.WriteAllText(Path.Combine(root, "users.xml"), usersXml ?? Users);
         foreach (var (name, content) in configFiles ?? new Dictionary<string, string>())
         {
@@ -60,12 +80,11 @@ public sealed class ClickHouseLocalServer : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ClickHouseLocalServer(process, root, new Uri($"http://127.0.0.1:{http}/"), interserver);
-        await server.WaitReadyAsync(binary).ConfigureAwait(false);
-        return server;
+        return new ClickHouseLocalServer(process, root, new Uri($"http://127.0.0.1:{http}/"), interserver);
     }
 
-    private async Task WaitReadyAsync(string binary)
+    /// <summary>Null once the server answers /ping; otherwise the tail of its error log.</summary>
+    private async Task<string?> WaitReadyAsync()
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -80,7 +99,7 @@ public sealed class ClickHouseLocalServer : IAsyncDisposable
             {
                 if ((await client.GetStringAsync(new Uri(HttpUri, "ping")).ConfigureAwait(false)).StartsWith("Ok.", StringComparison.Ordinal))
                 {
-                    return;
+                    return null;
                 }
             }
             catch (HttpRequestException)
@@ -93,16 +112,23 @@ public sealed class ClickHouseLocalServer : IAsyncDisposable
         }
 
         var log = Path.Combine(_root, "clickhouse-server.err.log");
-        var tail = File.Exists(log) ? string.Join('\n', File.ReadLines(log).TakeLast(20)) : "(no error log)";
-        await DisposeAsync().ConfigureAwait(false);
-        throw new InvalidOperationException($"{binary} did not answer /ping on {HttpUri} within 60 s. Error log tail:\n{tail}");
+        return File.Exists(log) ? string.Join('\n', File.ReadLines(log).TakeLast(20)) : "(no error log)";
     }
 
-    private static int FreePort()
+    /// <summary>Three distinct free loopback ports, held open together while chosen.</summary>
+    private static (int Http, int Tcp, int Interserver) FreePorts()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = Enumerable.Range(0, 3).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            listeners.ForEach(l => l.Start());
+            var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToList();
+            return (ports[0], ports[1], ports[2]);
+        }
+        finally
+        {
+            listeners.ForEach(l => l.Stop());
+        }
     }
 
     private static string Config(string root, int http, int tcp, int interserver) => $"""
