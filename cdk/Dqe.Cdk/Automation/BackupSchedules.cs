@@ -1,5 +1,4 @@
 using Amazon.CDK.AWS.Events;
-using Amazon.CDK.AWS.Events.Targets;
 using Amazon.CDK.AWS.StepFunctions;
 using Constructs;
 
@@ -49,9 +48,8 @@ public sealed class BackupSchedules : Construct
     }
 
     private void Add(string id, string weekDays, string hour, IStateMachine machine, Dictionary<string, object> input) =>
-        _ = new Rule(this, id, new RuleProps
+        _ = new WorkflowSchedule(this, id, new WorkflowScheduleProps(Schedule.Cron(new CronOptions { Minute = "0", Hour = hour, WeekDay = weekDays }), machine)
         {
-            Schedule = Schedule.Cron(new CronOptions { Minute = "0", Hour = hour, WeekDay = weekDays }),
-            Targets = [new SfnStateMachine(machine, new SfnStateMachineProps { Input = RuleTargetInput.FromObject(input) })],
+            Input = input,
         });
 }

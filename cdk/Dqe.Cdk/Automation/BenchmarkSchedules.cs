@@ -1,5 +1,4 @@
 using Amazon.CDK.AWS.Events;
-using Amazon.CDK.AWS.Events.Targets;
 using Constructs;
 using Dqe.Cdk.Config;
 
@@ -21,12 +20,11 @@ public sealed class BenchmarkSchedules : Construct
         ArgumentNullException.ThrowIfNull(props);
         foreach (var (name, run) in props.Config.All())
         {
-            _rules[name] = new Rule(this, name == BenchmarkScheduleConfig.DefaultRun ? "Default" : "Run-" + name, new RuleProps
+            _rules[name] = new WorkflowSchedule(this, name == BenchmarkScheduleConfig.DefaultRun ? "Default" : "Run-" + name, new WorkflowScheduleProps(Schedule.Expression(run.Schedule), props.Benchmark)
             {
                 Description = $"Nightly {run.Engine}/{run.Suite}/{run.Scale} benchmark ({name})",
-                Schedule = Schedule.Expression(run.Schedule),
-                Targets = [new SfnStateMachine(props.Benchmark, new SfnStateMachineProps { Input = RuleTargetInput.FromObject(Input(run, props.Targets)) })],
-            });
+                Input = Input(run, props.Targets),
+            }).Rule;
         }
     }
 

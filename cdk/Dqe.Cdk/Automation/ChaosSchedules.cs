@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Amazon.CDK.AWS.Events;
-using Amazon.CDK.AWS.Events.Targets;
 using Constructs;
 using Dqe.Cdk.Config;
 using Dqe.Core.Chaos.Campaigns;
@@ -35,25 +34,20 @@ public sealed class ChaosSchedules : Construct
             }
 
             using var json = JsonDocument.Parse(CampaignLoader.ToJson(campaign));
-            _rules[campaign.Name] = new Rule(this, "Campaign-" + campaign.Name, new RuleProps
+            _rules[campaign.Name] = new WorkflowSchedule(this, "Campaign-" + campaign.Name, new WorkflowScheduleProps(Schedule.Expression(schedule), props.Chaos)
             {
                 Description = $"Chaos campaign {campaign.Name} ({Path.GetFileName(file)})",
-                Schedule = Schedule.Expression(schedule),
-                Targets = [new SfnStateMachine(props.Chaos, new SfnStateMachineProps
-                {
-                    Input = RuleTargetInput.FromObject(new Dictionary<string, object?> { ["campaign"] = Plain(json.RootElement) }),
-                })],
-            });
+                Input = new Dictionary<string, object?> { ["campaign"] = Plain(json.RootElement) },
+            }).Rule;
         }
 
         if (props.Weekly is not null)
         {
-            WeeklySummary = new Rule(this, "WeeklySummary", new RuleProps
+            WeeklySummary = new WorkflowSchedule(this, "WeeklySummary", new WorkflowScheduleProps(Schedule.Expression(ChaosWeeklyWorkflow.Schedule), props.Weekly)
             {
                 Description = "Weekly summary of the chaos run reports",
-                Schedule = Schedule.Expression(ChaosWeeklyWorkflow.Schedule),
-                Targets = [new SfnStateMachine(props.Weekly, new SfnStateMachineProps { Input = RuleTargetInput.FromObject(new Dictionary<string, object>()) })],
-            });
+                Input = new Dictionary<string, object>(),
+            }).Rule;
         }
     }
 

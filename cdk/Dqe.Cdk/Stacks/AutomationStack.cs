@@ -1,6 +1,5 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.Events;
-using Amazon.CDK.AWS.Events.Targets;
 using Amazon.CDK.AWS.Lambda;
 using Constructs;
 using Dqe.Cdk.Automation;
@@ -82,11 +81,9 @@ public sealed class AutomationStack : Stack
         ChaosMesh = new ChaosMesh(this, "ChaosMesh", new ChaosMeshProps(props.Platform.Cluster.Cluster, config.Automation.ChaosMeshVersion));
         if (StateMachines.TryGetValue(WorkflowNames.ChaosSweep, out var sweeper))
         {
-            _ = new Rule(this, "ChaosSweepSchedule", new RuleProps
+            _ = new WorkflowSchedule(this, "ChaosSweepSchedule", new WorkflowScheduleProps(Schedule.Rate(Duration.Minutes(ChaosSweepWorkflow.Every.TotalMinutes)), sweeper.StateMachine)
             {
                 Description = "Removes what crashed chaos runs left behind",
-                Schedule = Schedule.Rate(Duration.Minutes(ChaosSweepWorkflow.Every.TotalMinutes)),
-                Targets = [new SfnStateMachine(sweeper.StateMachine)],
             });
         }
 
