@@ -1,7 +1,8 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using Amazon.CDK.AWS.Events;
 using Constructs;
 using Dqe.Cdk.Config;
+using Dqe.Cdk.Platform;
 using Dqe.Core.Chaos.Campaigns;
 using Dqe.Workflows.Chaos;
 
@@ -33,11 +34,10 @@ public sealed class ChaosSchedules : Construct
                 throw new ConfigException($"{file}: $.name: campaign '{campaign.Name}' is defined twice in {props.CampaignDirectory}");
             }
 
-            using var json = JsonDocument.Parse(CampaignLoader.ToJson(campaign));
             _rules[campaign.Name] = new WorkflowSchedule(this, "Campaign-" + campaign.Name, new WorkflowScheduleProps(Schedule.Expression(schedule), props.Chaos)
             {
                 Description = $"Chaos campaign {campaign.Name} ({Path.GetFileName(file)})",
-                Input = new Dictionary<string, object?> { ["campaign"] = Plain(json.RootElement) },
+                Input = new Dictionary<string, object> { ["campaign"] = JsiiValues.From(JsonNode.Parse(CampaignLoader.ToJson(campaign))!) },
             }).Rule;
         }
 
@@ -67,16 +67,4 @@ public sealed class ChaosSchedules : Construct
             throw new ConfigException($"{file}: {string.Join("; ", e.Errors)}");
         }
     }
-
-    // jsii serialises plain dictionaries, arrays and primitives (not List, not JsonElement).
-    private static object? Plain(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Object => element.EnumerateObject().ToDictionary(p => p.Name, p => Plain(p.Value), StringComparer.Ordinal),
-        JsonValueKind.Array => element.EnumerateArray().Select(Plain).ToArray(),
-        JsonValueKind.String => element.GetString(),
-        JsonValueKind.Number => element.TryGetInt64(out var l) ? l : element.GetDouble(),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        _ => null,
-    };
 }

@@ -2,6 +2,7 @@ using Amazon.CDK.AWS.EKS;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.SecretsManager;
 using Constructs;
+using Dqe.Cdk.Platform;
 
 namespace Dqe.Cdk.Engines;
 

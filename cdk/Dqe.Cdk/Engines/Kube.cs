@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using Amazon.CDK.AWS.EKS;
 using Constructs;
 using Dqe.Cdk.Config;
@@ -15,13 +13,6 @@ internal static class Kube
     public const string ZoneKey = "topology.kubernetes.io/zone";
     public const string HostKey = "kubernetes.io/hostname";
 
-    private static readonly JsonSerializerOptions FileOptions = new()
-    {
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     /// <summary>Applies <paramref name="documents"/> (records or anonymous objects) as one kubectl manifest.</summary>
     public static KubernetesManifest Apply(Construct scope, string id, ICluster cluster, params object[] documents) =>
         new(scope, id, new KubernetesManifestProps
@@ -33,24 +24,12 @@ internal static class Kube
         });
 
     /// <summary>Installs a pinned chart release with values converted from a typed record.</summary>
-    /// <param name="waitReady">
-    /// Wait for the release's pods: true for operators, whose CRDs and webhooks must serve before their custom
-    /// resources apply; false for engines, which become ready on their own once secrets and peers exist.
-    /// </param>
-    public static HelmChart Chart(Construct scope, string id, ICluster cluster, HelmRelease release, object values, bool waitReady = true) =>
-        new(scope, id, new HelmChartProps
-        {
-            Cluster = cluster,
-            Chart = release.Chart,
-            Repository = release.Repository,
-            Version = release.Version,
-            Namespace = release.Namespace,
-            Release = release.Name,
-            Values = HelmValues.From(values),
-            CreateNamespace = false,
-            Wait = waitReady,
-            Timeout = Amazon.CDK.Duration.Minutes(15),
-        });
+    /// <param name="waitReady">Wait for the release's pods (see <see cref="HelmRelease.Install"/>): true for operators, false for engines.</param>
+    public static HelmChart Chart(Construct scope, string id, ICluster cluster, HelmRelease release, object values, bool waitReady = true)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        return release.Install(scope, id, cluster, HelmValues.From(values), waitReady);
+    }
 
     /// <summary>Requests and limits: memory request = limit; CPU request 85% of the limit so a pod sized to a node's vCPUs still fits beside the daemon sets.</summary>
     public static ResourceValues Resources(PodResourcesConfig resources) => new(
@@ -99,7 +78,7 @@ internal static class Kube
     };
 
     /// <summary>A generated YAML config file: JSON is valid YAML, so typed data serializes straight into one.</summary>
-    public static string ConfigFile(object content) => JsonSerializer.Serialize(content, content.GetType(), FileOptions);
+    public static string ConfigFile(object content) => JsonSerializer.Serialize(content, content.GetType(), HelmValues.Json);
 
     /// <summary>A Prometheus Operator PodMonitor scraping <paramref name="port"/> of the selected pods.</summary>
     public static object PodMonitor(string name, string ns, MonitoringConfig monitoring, IReadOnlyDictionary<string, string> selector, string port, string path = "/metrics") => new

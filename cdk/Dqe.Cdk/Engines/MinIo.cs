@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.EKS;
 using Amazon.CDK.AWS.SecretsManager;
 using Constructs;
 using Dqe.Cdk.Config;
+using Dqe.Cdk.Platform;
 
 namespace Dqe.Cdk.Engines;
 

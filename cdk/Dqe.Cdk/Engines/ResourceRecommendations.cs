@@ -1,6 +1,7 @@
 using Amazon.CDK.AWS.EKS;
 using Constructs;
 using Dqe.Cdk.Config;
+using Dqe.Cdk.Platform;
 
 namespace Dqe.Cdk.Engines;
 

@@ -34,7 +34,7 @@ public sealed class LogShipping : Construct
         }
 
         Chart = Kube.Chart(this, "Chart", props.Cluster,
-            new HelmRelease("fluent-bit", "fluent-bit", "https://fluent.github.io/helm-charts", props.ChartVersion, LoggingNamespace),
+            new HelmRelease("fluent-bit", "https://fluent.github.io/helm-charts", props.ChartVersion, LoggingNamespace, "fluent-bit"),
             new JsonObject
             {
                 ["serviceAccount"] = new JsonObject { ["create"] = true, ["name"] = FluentBitServiceAccount, ["annotations"] = Kube.IrsaAnnotation(role.RoleArn) },

@@ -68,7 +68,7 @@ public sealed class MetricsArchive : Construct
         }
 
         Chart = Kube.Chart(this, "Chart", props.Cluster,
-            new HelmRelease("thanos", "thanos", "https://charts.bitnami.com/bitnami", props.ChartVersion, MonitoringNamespace),
+            new HelmRelease("thanos", "https://charts.bitnami.com/bitnami", props.ChartVersion, MonitoringNamespace, "thanos"),
             new JsonObject
             {
                 ["existingObjstoreSecret"] = ThanosObjstoreSecret,

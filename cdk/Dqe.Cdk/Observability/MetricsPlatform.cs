@@ -45,8 +45,8 @@ public sealed class MetricsPlatform : Construct
         var region = Stack.Of(this).Region;
         var values = Values(props, prometheusRole.RoleArn, grafanaRole.RoleArn, region);
         Chart = Kube.Chart(this, "Chart", props.Cluster,
-            new HelmRelease(PrometheusRelease, "kube-prometheus-stack", "https://prometheus-community.github.io/helm-charts",
-                props.Config.Charts.KubePrometheusStack, MonitoringNamespace),
+            new HelmRelease("kube-prometheus-stack", "https://prometheus-community.github.io/helm-charts",
+                props.Config.Charts.KubePrometheusStack, MonitoringNamespace, PrometheusRelease),
             values);
         foreach (var prerequisite in props.Prerequisites)
         {

@@ -45,19 +45,9 @@ public sealed class SecretsOperator : Construct
         _cluster = props.Cluster;
         Role = new IrsaRole(this, "Role", new IrsaRoleProps(props.Cluster, Namespace, ServiceAccountName)).Role;
         var general = KubernetesCluster.GeneralPlacement["nodeSelector"];
-        Chart = new HelmChart(this, "Chart", new HelmChartProps
-        {
-            Cluster = props.Cluster,
-            Chart = "external-secrets",
-            Repository = Repository,
-            Version = props.ChartVersion,
-            Namespace = Namespace,
-            Release = ReleaseName,
-            CreateNamespace = true,
-            // CRDs and the webhook must serve before any store or ExternalSecret applies.
-            Wait = true,
-            Timeout = Duration.Minutes(15),
-            Values = new Dictionary<string, object>
+        // wait: CRDs and the webhook must serve before any store or ExternalSecret applies.
+        Chart = new HelmRelease("external-secrets", Repository, props.ChartVersion, Namespace, ReleaseName).Install(this, "Chart", props.Cluster,
+            new Dictionary<string, object>
             {
                 ["installCRDs"] = true,
                 ["serviceAccount"] = new Dictionary<string, object>
@@ -70,7 +60,8 @@ public sealed class SecretsOperator : Construct
                 ["webhook"] = new Dictionary<string, object> { ["nodeSelector"] = general },
                 ["certController"] = new Dictionary<string, object> { ["nodeSelector"] = general },
             },
-        });
+            wait: true,
+            createNamespace: true);
 
         // No auth block: the store uses the controller's IRSA credentials, which read only what was granted.
         Store = new KubernetesManifest(this, "Store", new KubernetesManifestProps
