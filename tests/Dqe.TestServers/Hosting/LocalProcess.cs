@@ -53,12 +53,22 @@ public sealed class LocalProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in options.Prepare(root, ports))
+        Process process;
+        try
         {
-            start.ArgumentList.Add(argument);
+            foreach (var argument in options.Prepare(root, ports))
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {options.Binary}.");
+        }
+        catch
+        {
+            Directory.Delete(root, recursive: true);
+            throw;
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {options.Binary}.");
         var server = new LocalProcess(process, root, ports);
         process.OutputDataReceived += (_, e) => server.Remember(e.Data);
         process.ErrorDataReceived += (_, e) => server.Remember(e.Data);

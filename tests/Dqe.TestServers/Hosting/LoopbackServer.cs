@@ -42,11 +42,19 @@ public sealed class LoopbackServer : IAsyncDisposable
         }));
         var app = builder.Build();
         var host = new LoopbackServer(app);
-        var fake = create(host);
-        map(fake, app);
-        await app.StartAsync().ConfigureAwait(false);
-        host.BaseUri = new Uri(app.Urls.First() + "/");
-        return fake;
+        try
+        {
+            var fake = create(host);
+            map(fake, app);
+            await app.StartAsync().ConfigureAwait(false);
+            host.BaseUri = new Uri(app.Urls.First() + "/");
+            return fake;
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
