@@ -1,6 +1,4 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using Dqe.TestServers.Hosting;
 
 namespace Dqe.TestServers;
 
@@ -12,123 +10,66 @@ namespace Dqe.TestServers;
 public sealed class ClickHouseLocalServer : IAsyncDisposable
 {
     public const string Password = "dqe-test-password";
+    private const int BasePorts = 3;
     private static readonly string[] Candidates = ["/usr/sbin/clickhouse-server", "/usr/bin/clickhouse-server", "/usr/bin/clickhouse"];
-    private readonly Process _process;
-    private readonly string _root;
+    private readonly LocalProcess _process;
 
-    private ClickHouseLocalServer(Process process, string root, Uri uri, int interserverPort)
-    {
-        _process = process;
-        _root = root;
-        HttpUri = uri;
-        InterserverPort = interserverPort;
-    }
+    private ClickHouseLocalServer(LocalProcess process) => _process = process;
 
-    public Uri HttpUri { get; }
+    public Uri HttpUri => _process.BaseUri;
 
     /// <summary>The plain interserver_http_port of the base config (a config file may remove it).</summary>
-    public int InterserverPort { get; }
+    public int InterserverPort => _process.Ports[2];
+
+    /// <summary>The ports asked for with <see cref="StartAsync(int, Func{IReadOnlyList{int}, IReadOnlyDictionary{string, string}}, string?, ILoopbackPorts?)"/>, in order.</summary>
+    public IReadOnlyList<int> ExtraPorts => [.. _process.Ports.Skip(BasePorts)];
 
     /// <param name="usersXml">A users.xml of the test's own (e.g. rendered from the installation's users); null = the two users above.</param>
     /// <param name="configFiles">Extra files by path relative to the config (e.g. config.d/x.xml), merged by the server as in production.</param>
-    public static async Task<ClickHouseLocalServer> StartAsync(IReadOnlyDictionary<string, string>? configFiles = null, string? usersXml = null)
+    public static Task<ClickHouseLocalServer> StartAsync(IReadOnlyDictionary<string, string>? configFiles = null, string? usersXml = null) =>
+        StartAsync(0, _ => configFiles ?? new Dictionary<string, string>(), usersXml);
+
+    /// <summary>
+    /// As above, for config files that open ports of their own (a secure port, an HTTPS interserver port): they are
+    /// rendered for <paramref name="extraPorts"/> free ports (see <see cref="ExtraPorts"/>), chosen afresh with the
+    /// server's own when a parallel test took one first.
+    /// </summary>
+    /// <param name="ports">Where ports come from; null = free ones.</param>
+    public static async Task<ClickHouseLocalServer> StartAsync(
+        int extraPorts, Func<IReadOnlyList<int>, IReadOnlyDictionary<string, string>> configFiles, string? usersXml = null, ILoopbackPorts? ports = null)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(extraPorts);
+        ArgumentNullException.ThrowIfNull(configFiles);
         var binary = Candidates.FirstOrDefault(File.Exists) ?? throw new InvalidOperationException(
             "clickhouse-server is not installed (looked for " + string.Join(", ", Candidates) + "). Run scripts/setup.sh or: " +
             "sudo apt-get install -y clickhouse-server clickhouse-client");
-        // Free ports are chosen before the server binds them, so a parallel test can take one in between: the
-        // server then exits with "Address already in use", and a fresh set of ports is tried.
-        for (var attempt = 1; ; attempt++)
+        var options = new LocalProcessOptions
         {
-            var server = Launch(binary, configFiles, usersXml);
-            var failure = await server.WaitReadyAsync().ConfigureAwait(false);
-            if (failure is null)
-            {
-                return server;
-            }
-
-            await server.DisposeAsync().ConfigureAwait(false);
-            if (attempt == 3 || !failure.Contains("Address already in use", StringComparison.Ordinal))
-            {
-                throw new InvalidOperationException($"{binary} did not answer /ping on {server.HttpUri} within 60 s. Error log tail:\n{failure}");
-            }
-        }
+            Binary = binary,
+            Package = "clickhouse-server clickhouse-client",
+            Ports = BasePorts + extraPorts,
+            Prepare = (root, chosen) => Prepare(binary, root, chosen, configFiles([.. chosen.Skip(BasePorts)]), usersXml),
+            ReadyAsync = async (client, server) =>
+                (await client.GetStringAsync(new Uri(server.BaseUri, "ping")).ConfigureAwait(false)).StartsWith("Ok.", StringComparison.Ordinal),
+            ErrorLog = "clickhouse-server.err.log",
+        };
+        return new ClickHouseLocalServer(await LocalProcess.StartAsync(options, ports).ConfigureAwait(false));
     }
 
-    private static ClickHouseLocalServer Launch(string binary, IReadOnlyDictionary<string, string>? configFiles, string? usersXml)
+    private static string[] Prepare(string binary, string root, IReadOnlyList<int> ports, IReadOnlyDictionary<string, string> configFiles, string? usersXml)
     {
-        var root = Directory.CreateTempSubdirectory("dqe-clickhouse-").FullName;
-        var (http, tcp, interserver) = FreePorts();
-        File.WriteAllText(Path.Combine(root, "config.xml"), Config(root, http, tcp, interserver));
+        var config = Path.Combine(root, "config.xml");
+        File.WriteAllText(config, Config(root, ports[0], ports[1], ports[2]));
         File.WriteAllText(Path.Combine(root, "users.xml"), usersXml ?? Users);
-        foreach (var (name, content) in configFiles ?? new Dictionary<string, string>())
+        foreach (var (name, content) in configFiles)
         {
             var path = Path.Combine(root, name);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, content);
         }
 
-        var arguments = binary.EndsWith("/clickhouse", StringComparison.Ordinal) ? "server " : "";
-        var start = new ProcessStartInfo(binary, $"{arguments}--config-file={Path.Combine(root, "config.xml")}")
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {binary}.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return new ClickHouseLocalServer(process, root, new Uri($"http://127.0.0.1:{http}/"), interserver);
-    }
-
-    /// <summary>Null once the server answers /ping; otherwise the tail of its error log.</summary>
-    private async Task<string?> WaitReadyAsync()
-    {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited)
-            {
-                break;
-            }
-
-            try
-            {
-                if ((await client.GetStringAsync(new Uri(HttpUri, "ping")).ConfigureAwait(false)).StartsWith("Ok.", StringComparison.Ordinal))
-                {
-                    return null;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            // Waiting for an external process to come up; no logic under test depends on this delay.
-            await Task.Delay(100).ConfigureAwait(false);
-        }
-
-        var log = Path.Combine(_root, "clickhouse-server.err.log");
-        return File.Exists(log) ? string.Join('\n', File.ReadLines(log).TakeLast(20)) : "(no error log)";
-    }
-
-    /// <summary>Three distinct free loopback ports, held open together while chosen.</summary>
-    private static (int Http, int Tcp, int Interserver) FreePorts()
-    {
-        var listeners = Enumerable.Range(0, 3).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        try
-        {
-            listeners.ForEach(l => l.Start());
-            var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToList();
-            return (ports[0], ports[1], ports[2]);
-        }
-        finally
-        {
-            listeners.ForEach(l => l.Stop());
-        }
+        // The all-in-one binary takes the tool name first; the clickhouse-server link does not.
+        return binary.EndsWith("/clickhouse", StringComparison.Ordinal) ? ["server", $"--config-file={config}"] : [$"--config-file={config}"];
     }
 
     private static string Config(string root, int http, int tcp, int interserver) => $"""
@@ -166,22 +107,5 @@ public sealed class ClickHouseLocalServer : IAsyncDisposable
         </yandex>
         """;
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync().ConfigureAwait(false);
-        }
-
-        _process.Dispose();
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Leftover temp files are harmless; the next run uses a new directory.
-        }
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

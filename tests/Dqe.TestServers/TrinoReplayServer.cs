@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text;
+using Dqe.TestServers.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Dqe.TestServers;
 
@@ -13,7 +12,7 @@ namespace Dqe.TestServers;
 /// </summary>
 public sealed class TrinoReplayServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackServer _host;
     private readonly ConcurrentDictionary<string, TrinoScript> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, QueryState> _queries = new(StringComparer.Ordinal);
 
@@ -21,29 +20,22 @@ public sealed class TrinoReplayServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, (string Id, QueryState State)> _submitting = new(StringComparer.Ordinal);
     private int _nextQuery;
 
-    private TrinoReplayServer(WebApplication app) => _app = app;
+    private TrinoReplayServer(LoopbackServer host) => _host = host;
 
-    public Uri BaseUri { get; private set; } = new("http://127.0.0.1/");
+    public Uri BaseUri => _host.BaseUri;
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
     /// <summary>Set to false to skip request recording (benchmarks).</summary>
     public bool Record { get; set; } = true;
 
-    public static async Task<TrinoReplayServer> StartAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new TrinoReplayServer(app);
-        app.MapPost("/v1/statement", server.SubmitAsync);
-        app.MapGet("/v1/statement/executing/{id}/{token:int}", server.NextAsync);
-        app.MapDelete("/v1/statement/executing/{id}/{token:int}", server.Cancel);
-        await app.StartAsync().ConfigureAwait(false);
-        server.BaseUri = new Uri(app.Urls.First() + "/");
-        return server;
-    }
+    public static Task<TrinoReplayServer> StartAsync() =>
+        LoopbackServer.StartAsync(host => new TrinoReplayServer(host), (server, app) =>
+        {
+            app.MapPost("/v1/statement", server.SubmitAsync);
+            app.MapGet("/v1/statement/executing/{id}/{token:int}", server.NextAsync);
+            app.MapDelete("/v1/statement/executing/{id}/{token:int}", server.Cancel);
+        });
 
     /// <summary>Registers the answers for a statement (matched on the exact SQL text).</summary>
     public void Script(string sql, TrinoScript script) => _scripts[sql] = script;
@@ -165,11 +157,7 @@ public sealed class TrinoReplayServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     private sealed class QueryState(TrinoScript script)
     {

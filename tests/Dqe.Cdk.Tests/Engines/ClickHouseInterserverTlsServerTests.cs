@@ -25,9 +25,8 @@ public sealed class ClickHouseInterserverTlsServerTests : IDisposable
     public async Task ServerConfig_RealClickHouse_ReplicationServedOverHttpsWithCaIssuedCertificate()
     {
         using var tls = new TlsDirectory();
-        var httpsPort = FreePort();
-
-        await using var server = await ClickHouseLocalServer.StartAsync(tls.ConfigFiles(httpsPort));
+        await using var server = await ClickHouseLocalServer.StartAsync(1, ports => tls.ConfigFiles(ports[0]));
+        var httpsPort = server.ExtraPorts[0];
 
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(IPAddress.Loopback, httpsPort, Timeout.Token);
@@ -54,7 +53,7 @@ public sealed class ClickHouseInterserverTlsServerTests : IDisposable
     {
         using var tls = new TlsDirectory();
 
-        await using var server = await ClickHouseLocalServer.StartAsync(tls.ConfigFiles(FreePort()));
+        await using var server = await ClickHouseLocalServer.StartAsync(1, ports => tls.ConfigFiles(ports[0]));
 
         // The base config opens interserver_http_port; the generated file's remove="1" must take it away.
         using var tcp = new TcpClient();
@@ -78,7 +77,7 @@ public sealed class ClickHouseInterserverTlsServerTests : IDisposable
     {
         using var tls = new TlsDirectory();
 
-        await using var server = await ClickHouseLocalServer.StartAsync(tls.ConfigFiles(FreePort(), FreePort()));
+        await using var server = await ClickHouseLocalServer.StartAsync(2, ports => tls.ConfigFiles(ports[0], ports[1]));
 
         var (status, body) = await QueryAsync(server, "SELECT count() FROM cluster('dqe_tls', system.one)");
         Assert.True(status == HttpStatusCode.OK, body);
@@ -90,7 +89,7 @@ public sealed class ClickHouseInterserverTlsServerTests : IDisposable
     {
         using var tls = new TlsDirectory(foreignServerCertificate: true);
 
-        await using var server = await ClickHouseLocalServer.StartAsync(tls.ConfigFiles(FreePort(), FreePort()));
+        await using var server = await ClickHouseLocalServer.StartAsync(2, ports => tls.ConfigFiles(ports[0], ports[1]));
 
         // strict + caConfig: a peer whose certificate does not chain to the engines CA is refused.
         var (status, body) = await QueryAsync(server, "SELECT count() FROM cluster('dqe_tls', system.one)");
@@ -104,13 +103,6 @@ public sealed class ClickHouseInterserverTlsServerTests : IDisposable
         using var content = new StringContent(sql);
         using var response = await client.PostAsync(server.HttpUri, content, Timeout.Token);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(Timeout.Token));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>A certificate secret as cert-manager writes it (tls.crt, tls.key, ca.crt), in a temp directory.</summary>

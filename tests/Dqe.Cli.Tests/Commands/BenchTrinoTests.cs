@@ -1,9 +1,9 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Dqe.Cli.Tests.TestHelpers;
 using Dqe.Core.Benchmarks;
 using Dqe.TestServers;
+using Dqe.TestServers.Hosting;
 
 namespace Dqe.Cli.Tests.Commands;
 
@@ -87,12 +87,9 @@ public class BenchTrinoTests
     public async Task BenchRun_UnreachableServer_FailedReportAndExitOne()
     {
         var dir = Directory.CreateTempSubdirectory("dqe-bench-").FullName;
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop(); // nothing listens there any more
+        using var closed = new ClosedLoopbackPort(); // nothing listens there
 
-        var result = await CliRunner.RunAsync("bench", "run", "--engine", "trino", "--server", $"http://127.0.0.1:{port}", "--suite", "tpch", "--queries", "q01", "--out", dir);
+        var result = await CliRunner.RunAsync("bench", "run", "--engine", "trino", "--server", $"http://127.0.0.1:{closed.Port}", "--suite", "tpch", "--queries", "q01", "--out", dir);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("server: trino did not answer SELECT version()", result.Stderr, StringComparison.Ordinal);

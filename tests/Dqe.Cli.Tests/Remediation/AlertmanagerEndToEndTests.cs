@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -15,19 +14,13 @@ public sealed class AlertmanagerEndToEndTests
     {
         var tokenFile = Path.GetTempFileName();
         await File.WriteAllTextAsync(tokenFile, "e2e-" + Guid.NewGuid().ToString("n"));
-        var port = AlertmanagerProcess.FreePort();
         using var stdout = new StringWriter();
-        using var stop = new CancellationTokenSource();
-        var serve = DqeCommandLine.Build()
-            .Parse(["remediate", "serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--token-file", tokenFile, "--dry-run"])
-            .InvokeAsync(new InvocationConfiguration { Output = TextWriter.Synchronized(stdout), Error = TextWriter.Null }, stop.Token);
+        await using var serve = await RemediateServe.StartAsync(tokenFile, stdout);
         using var http = new HttpClient();
-        var dqe = new Uri($"http://127.0.0.1:{port}/");
+        var dqe = serve.Uri;
         try
         {
-            await Poll.UntilAsync(async () => (await http.GetAsync(new Uri(dqe, "healthz"))).IsSuccessStatusCode ? "up" : null, TimeSpan.FromSeconds(30), "dqe remediate serve");
-            await using var alertmanager = AlertmanagerProcess.Start(new Uri(dqe, "v1/alerts").ToString(), tokenFile);
-            await Poll.UntilAsync(async () => (await http.GetAsync(new Uri(alertmanager.Api, "-/ready"))).IsSuccessStatusCode ? "ready" : null, TimeSpan.FromSeconds(60), "alertmanager ready");
+            await using var alertmanager = await AlertmanagerProcess.StartAsync(new Uri(dqe, "v1/alerts").ToString(), tokenFile);
 
             var alert = """[{"labels":{"alertname":"DqePodCrashLooping","severity":"warning","remediation":"restart-pod","namespace":"trino","pod":"trino-worker-3"},"annotations":{"summary":"crash looping"}}]""";
             using var posted = await http.PostAsync(new Uri(alertmanager.Api, "api/v2/alerts"), new StringContent(alert, Encoding.UTF8, "application/json"));
@@ -51,8 +44,7 @@ public sealed class AlertmanagerEndToEndTests
         }
         finally
         {
-            await stop.CancelAsync();
-            Assert.Equal(0, await serve);
+            Assert.Equal(0, await serve.StopAsync());
             File.Delete(tokenFile);
         }
 
@@ -64,16 +56,11 @@ public sealed class AlertmanagerEndToEndTests
     {
         var tokenFile = Path.GetTempFileName();
         await File.WriteAllTextAsync(tokenFile, "right-token");
-        var port = AlertmanagerProcess.FreePort();
-        using var stop = new CancellationTokenSource();
-        var serve = DqeCommandLine.Build()
-            .Parse(["remediate", "serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--token-file", tokenFile, "--dry-run"])
-            .InvokeAsync(new InvocationConfiguration { Output = TextWriter.Null, Error = TextWriter.Null }, stop.Token);
+        await using var serve = await RemediateServe.StartAsync(tokenFile, TextWriter.Null);
         using var http = new HttpClient();
-        var dqe = new Uri($"http://127.0.0.1:{port}/");
+        var dqe = serve.Uri;
         try
         {
-            await Poll.UntilAsync(async () => (await http.GetAsync(new Uri(dqe, "healthz"))).IsSuccessStatusCode ? "up" : null, TimeSpan.FromSeconds(30), "dqe remediate serve");
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(dqe, "v1/alerts")) { Content = new StringContent("""{"version":"4"}""") };
             request.Headers.Authorization = new("Bearer", "wrong-token");
 
@@ -84,8 +71,7 @@ public sealed class AlertmanagerEndToEndTests
         }
         finally
         {
-            await stop.CancelAsync();
-            await serve;
+            await serve.StopAsync();
             File.Delete(tokenFile);
         }
     }

@@ -1,6 +1,7 @@
 using Dqe.Core.Kubernetes;
 using Dqe.Core.Secrets;
 using Dqe.Core.Tests.TestHelpers;
+using Dqe.TestServers.Hosting;
 using Dqe.TestServers.Secrets;
 using Microsoft.Extensions.Time.Testing;
 
@@ -73,18 +74,12 @@ public sealed class SecretsManagerStoreTests : IAsyncLifetime
     [Fact]
     public async Task GetSecretString_Unreachable_ThrowsNamingTheEndpoint()
     {
-        var closed = new Uri($"http://127.0.0.1:{FreePort()}/");
+        using var port = new ClosedLoopbackPort();
+        var closed = port.Uri;
         var store = new SecretsManagerStore(_http, new StaticCredentialsSource(new AwsCredentials("a", "b")), "eu-west-1", _time, closed);
 
         var error = await Assert.ThrowsAsync<SecretUnavailableException>(() => store.GetSecretStringAsync("dqe/dev/x", CancellationToken.None));
 
         Assert.StartsWith($"secret 'dqe/dev/x': Secrets Manager at {closed} is unreachable", error.Message, StringComparison.Ordinal);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -2,10 +2,9 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dqe.TestServers.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Dqe.TestServers.Kubernetes;
 
@@ -18,14 +17,14 @@ namespace Dqe.TestServers.Kubernetes;
 /// </summary>
 public sealed class FakeKubernetesApi : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackServer _host;
     private readonly ConcurrentDictionary<string, JsonObject> _objects = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private long _version = 1;
 
-    private FakeKubernetesApi(WebApplication app) => _app = app;
+    private FakeKubernetesApi(LoopbackServer host) => _host = host;
 
-    public Uri BaseUri { get; private set; } = new("http://127.0.0.1/");
+    public Uri BaseUri => _host.BaseUri;
 
     public FakeApiBehaviour Behaviour { get; } = new();
 
@@ -34,18 +33,8 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
     /// <summary>The service and pod proxy: register the local servers behind it with <see cref="FakeProxy.Route"/>.</summary>
     public FakeProxy Proxy { get; } = new();
 
-    public static async Task<FakeKubernetesApi> StartAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new FakeKubernetesApi(app);
-        app.Map("/{**path}", server.HandleAsync);
-        await app.StartAsync().ConfigureAwait(false);
-        server.BaseUri = new Uri(app.Urls.First() + "/");
-        return server;
-    }
+    public static Task<FakeKubernetesApi> StartAsync() =>
+        LoopbackServer.StartAsync(host => new FakeKubernetesApi(host), (server, app) => app.Map("/{**path}", server.HandleAsync));
 
     /// <summary>Stores an object as if created by someone else (pods, nodes placed by a test).</summary>
     public void Seed(string collectionPath, JsonObject obj)
@@ -78,7 +67,7 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.DisposeAsync().ConfigureAwait(false);
+        await _host.DisposeAsync().ConfigureAwait(false);
         Proxy.Dispose();
     }
 

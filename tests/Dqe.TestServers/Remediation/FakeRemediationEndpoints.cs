@@ -2,10 +2,9 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dqe.TestServers.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Dqe.TestServers.Remediation;
 
@@ -18,11 +17,11 @@ namespace Dqe.TestServers.Remediation;
 /// </summary>
 public sealed class FakeRemediationEndpoints : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackServer _host;
 
-    private FakeRemediationEndpoints(WebApplication app) => _app = app;
+    private FakeRemediationEndpoints(LoopbackServer host) => _host = host;
 
-    public Uri BaseUri { get; private set; } = new("http://127.0.0.1/");
+    public Uri BaseUri => _host.BaseUri;
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
@@ -38,21 +37,14 @@ public sealed class FakeRemediationEndpoints : IAsyncDisposable
     /// <summary>When set, every POST answers this status (a throttled or broken service).</summary>
     public int? FailWith { get; set; }
 
-    public static async Task<FakeRemediationEndpoints> StartAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new FakeRemediationEndpoints(app);
-        app.MapPost("/", server.PostAsync);
-        app.MapGet("/api/v1/query", server.QueryAsync);
-        await app.StartAsync().ConfigureAwait(false);
-        server.BaseUri = new Uri(app.Urls.First() + "/");
-        return server;
-    }
+    public static Task<FakeRemediationEndpoints> StartAsync() =>
+        LoopbackServer.StartAsync(host => new FakeRemediationEndpoints(host), (server, app) =>
+        {
+            app.MapPost("/", server.PostAsync);
+            app.MapGet("/api/v1/query", server.QueryAsync);
+        });
 
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     private async Task PostAsync(HttpContext context)
     {

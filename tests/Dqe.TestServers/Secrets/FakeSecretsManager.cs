@@ -2,10 +2,9 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dqe.TestServers.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Dqe.TestServers.Secrets;
 
@@ -20,31 +19,21 @@ namespace Dqe.TestServers.Secrets;
 /// </summary>
 public sealed class FakeSecretsManager : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackServer _host;
     private readonly ConcurrentDictionary<string, FakeSecret> _secrets = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    private FakeSecretsManager(WebApplication app) => _app = app;
+    private FakeSecretsManager(LoopbackServer host) => _host = host;
 
-    public Uri BaseUri { get; private set; } = new("http://127.0.0.1/");
+    public Uri BaseUri => _host.BaseUri;
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
     /// <summary>Secret ids whose every call is denied (AccessDeniedException), as for a role without the grant.</summary>
     public ConcurrentDictionary<string, bool> Denied { get; } = new(StringComparer.Ordinal);
 
-    public static async Task<FakeSecretsManager> StartAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new FakeSecretsManager(app);
-        app.MapPost("/", server.HandleAsync);
-        await app.StartAsync().ConfigureAwait(false);
-        server.BaseUri = new Uri(app.Urls.First() + "/");
-        return server;
-    }
+    public static Task<FakeSecretsManager> StartAsync() =>
+        LoopbackServer.StartAsync(host => new FakeSecretsManager(host), (server, app) => app.MapPost("/", server.HandleAsync));
 
     /// <summary>Creates a secret or stores a new AWSCURRENT version of it (as an operator's put-secret-value would).</summary>
     public string Put(string secretId, string value)
@@ -109,7 +98,7 @@ public sealed class FakeSecretsManager : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     private FakeSecret Secret(string secretId) => _secrets.TryGetValue(secretId, out var s) ? s : throw new InvalidOperationException($"no fake secret '{secretId}'");
 

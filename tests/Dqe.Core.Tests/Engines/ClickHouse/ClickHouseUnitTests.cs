@@ -1,7 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using Dqe.Core.Engines;
 using Dqe.Core.Engines.ClickHouse;
+using Dqe.TestServers.Hosting;
 
 namespace Dqe.Core.Tests.Engines.ClickHouse;
 
@@ -40,12 +39,9 @@ public class ClickHouseUnitTests
     [Fact]
     public async Task ExecuteAsync_NothingListening_RetriesThenFailsWithConnectionError()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        using var closed = new ClosedLoopbackPort();
         var client = new ClickHouseClient(
-            new ClickHouseClientOptions { Server = new Uri($"http://127.0.0.1:{port}/"), Retry = new RetryOptions(2, TimeSpan.Zero, TimeSpan.Zero) }, new HttpClient(), TimeProvider.System);
+            new ClickHouseClientOptions { Server = closed.Uri, Retry = new RetryOptions(2, TimeSpan.Zero, TimeSpan.Zero) }, new HttpClient(), TimeProvider.System);
 
         var error = await Assert.ThrowsAsync<QueryEngineException>(() => client.ExecuteAsync(new QueryRequest("SELECT 1"), default));
 
