@@ -121,4 +121,27 @@ public sealed class FunctionAccessTests
     {
         Assert.False(Variables(handler).ContainsKey(FunctionVariables.PrometheusService));
     }
+
+    [Theory]
+    [InlineData("dqe.bench.run-query")]
+    [InlineData("dqe.backup")]
+    public void EnginesHandler_Deployed_ReadsTheAutomationSecretsAndDecryptsThroughSecretsManagerOnly(string handler)
+    {
+        var synth = Synth.Env("dev");
+        var statements = TemplateJson.Resources(synth.Automation, "AWS::IAM::Policy")
+            .Where(p => TemplateJson.Strings(p.Resource["Properties"]!["Roles"]).Single().Contains(RoleId(handler), StringComparison.Ordinal))
+            .SelectMany(p => p.Resource["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray().Select(s => s!.AsObject()))
+            .ToList();
+
+        var engineSecrets = statements
+            .Where(s => TemplateJson.Strings(s["Action"]).Contains("secretsmanager:GetSecretValue") && s["Resource"]!["Fn::ImportValue"] is not null)
+            .Select(s => EngineSecrets.Imported(synth.Engines, s["Resource"]))
+            .Order(StringComparer.Ordinal);
+        var kms = Assert.Single(statements, s => TemplateJson.Strings(s["Action"]).Any(a => a.StartsWith("kms:", StringComparison.Ordinal)));
+
+        Assert.Equal([EngineSecrets.IdOf(synth.Engines, "dqe/dev/clickhouse") + ".Ref", EngineSecrets.IdOf(synth.Engines, "dqe/dev/trino") + ".Ref"], engineSecrets);
+        Assert.Equal(["kms:Decrypt"], TemplateJson.Strings(kms["Action"]));
+        Assert.Equal($"{EngineSecrets.KeyId(synth.Engines, "dev")}.Arn", EngineSecrets.Imported(synth.Engines, kms["Resource"]));
+        Assert.Equal("""{"StringEquals":{"kms:ViaService":"secretsmanager.eu-west-1.amazonaws.com"}}""", kms["Condition"]!.ToJsonString());
+    }
 }
