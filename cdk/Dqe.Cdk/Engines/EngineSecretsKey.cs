@@ -47,21 +47,21 @@ public sealed class EngineSecretsKey : Construct
     public string ViaService => $"secretsmanager.{Stack.Of(this).Region}.amazonaws.com";
 
     /// <summary>
-    /// Read of <paramref name="secret"/> (encrypted with this key) by a grantee of a later stack: GetSecretValue and
-    /// DescribeSecret on that secret, Decrypt through Secrets Manager, all in the grantee's policy.
+    /// Read of <paramref name="secrets"/> (encrypted with this key) by a grantee of a later stack: GetSecretValue and
+    /// DescribeSecret on exactly those secrets, Decrypt through Secrets Manager, all in the grantee's policy.
     /// <c>Secret.GrantRead</c> would name the grantee in this key's policy: a reference from this stack to the later
     /// one, which already depends on this one (a cycle).
     /// </summary>
-    public void GrantSecretRead(ISecret secret, IGrantable grantee)
+    public void GrantSecretRead(IGrantable grantee, params ISecret[] secrets)
     {
-        ArgumentNullException.ThrowIfNull(secret);
+        ArgumentNullException.ThrowIfNull(secrets);
+        _ = GrantThroughSecretsManager(grantee, "kms:Decrypt");
         _ = Grant.AddToPrincipal(new GrantOnPrincipalOptions
         {
             Grantee = grantee,
             Actions = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
-            ResourceArns = [secret.SecretArn],
+            ResourceArns = [.. secrets.Select(s => s.SecretArn)],
         });
-        _ = GrantThroughSecretsManager(grantee, "kms:Decrypt");
     }
 
     /// <summary>

@@ -17,13 +17,15 @@ internal static class EngineSecrets
 
     /// <summary>
     /// The logical id of the <paramref name="exporter"/> resource that <paramref name="value"/> (an
-    /// <c>Fn::ImportValue</c> in another stack) reads, with the attribute (Ref or the GetAtt name).
+    /// <c>Fn::ImportValue</c> in another stack) reads, with the attribute (Ref or the GetAtt name); null when
+    /// <paramref name="value"/> is not an import of <paramref name="exporter"/>'s outputs.
     /// </summary>
-    public static string Imported(Template exporter, JsonNode? value)
+    public static string? Imported(Template exporter, JsonNode? value)
     {
-        var export = (string?)value?["Fn::ImportValue"] ?? throw new InvalidOperationException($"not an import: {value?.ToJsonString()}");
+        var export = (string?)value?["Fn::ImportValue"];
         var output = TemplateJson.Of(exporter)["Outputs"]!.AsObject().Select(o => o.Value!)
-            .Single(o => (string?)o["Export"]?["Name"] == export)["Value"]!;
-        return output["Ref"] is { } reference ? $"{reference}.Ref" : $"{output["Fn::GetAtt"]![0]}.{output["Fn::GetAtt"]![1]}";
+            .SingleOrDefault(o => export is not null && (string?)o["Export"]?["Name"] == export)?["Value"];
+        return output is null ? null
+            : output["Ref"] is { } reference ? $"{reference}.Ref" : $"{output["Fn::GetAtt"]![0]}.{output["Fn::GetAtt"]![1]}";
     }
 }
