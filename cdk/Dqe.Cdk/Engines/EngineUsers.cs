@@ -70,7 +70,7 @@ public sealed class EngineUsers : Construct
     /// </summary>
     public IReadOnlyList<(string Engine, string Namespace, string Name)> RotationSyncs { get; }
 
-    /// <summary>The installation whose operator renders the people's ClickHouse users (namespace/name).</summary>
+    /// <summary>The installation whose operator renders the ClickHouse users, dqe and the people (namespace/name).</summary>
     public static string RotationInstallation => $"{EngineNamespaces.ClickHouse}/{ClickHouse.InstallationName}";
 
     /// <summary>The people, in config order.</summary>
