@@ -98,8 +98,7 @@ public sealed class FunctionAccess : Construct
         ArgumentNullException.ThrowIfNull(function);
         var trino = _engines.Trino.Credentials;
         var clickHouse = _engines.ClickHouse.Credentials;
-        trino.GrantRead(function.Function);
-        clickHouse.GrantRead(function.Function);
+        _engines.SecretsKey.GrantSecretRead(function.Function, trino, clickHouse);
         _engines.Certificates.GrantCaRead(function.Function);
         function.Function.AddEnvironment(FunctionVariables.TrinoUrl, _engines.Endpoints.TrinoUrl);
         function.Function.AddEnvironment(FunctionVariables.ClickHouseUrl, _engines.Endpoints.ClickHouseUrl);

@@ -9,12 +9,13 @@ using Dqe.Core.Hosting;
 namespace Dqe.Cdk.Automation;
 
 /// <summary>
-/// Rotation of the people's engine passwords: the <c>dqe.secrets.rotate</c> function and one Secrets Manager
-/// RotationSchedule per person (every <c>security.rotationDays</c>). The function may read and stage only those
-/// secrets (the password is generated in the function: no GetRandomPassword), read the engines' CA, reach the
-/// engines' client ports and the Kubernetes API, where its group may only patch the users' ExternalSecrets and the
-/// ClickHouseInstallation. Only Secrets Manager of this account may invoke it. It gets no automation secret, so the
-/// login check sends only the rotated user's credentials.
+/// Rotation of the engine passwords: the <c>dqe.secrets.rotate</c> function and one Secrets Manager
+/// RotationSchedule (every <c>security.rotationDays</c>) for each automation secret (Trino's and ClickHouse's user
+/// <c>dqe</c>) and each person. The function may read and stage only those secrets (the password is generated in
+/// the function: no GetRandomPassword) and use their customer key through Secrets Manager, read the engines' CA,
+/// reach the engines' client ports and the Kubernetes API, where its group may only patch the ExternalSecrets it
+/// re-syncs and the ClickHouseInstallation. Only Secrets Manager of this account may invoke it. Its environment
+/// names no automation secret, so the login check sends only the rotated user's credentials.
 /// </summary>
 public sealed class SecretRotation : Construct
 {
@@ -28,7 +29,16 @@ public sealed class SecretRotation : Construct
     {
         ArgumentNullException.ThrowIfNull(props);
         var engines = props.Engines;
-        var people = engines.Users.People;
+        // Automation secrets first, by engine: each is read by one engine only, so its rotation verifies that one.
+        (string Id, ISecret Secret, string Name, string Engine)[] automation =
+        [
+            ("Trino", engines.Trino.Credentials, Trino.SecretName(props.EnvName), RotatedEngine.Trino),
+            ("ClickHouse", engines.ClickHouse.Credentials, ClickHouse.SecretName(props.EnvName), RotatedEngine.ClickHouse),
+        ];
+        // People's names are lower case: Schedule_Trino and Schedule_ClickHouse never collide with one.
+        var rotated = automation.Select(a => (Id: $"Schedule_{a.Id}", a.Secret))
+            .Concat(engines.Users.People.Select(p => (Id: $"Schedule_{p.Name}", Secret: (ISecret)p.Secret)))
+            .ToList();
         // The login wait plus a minute for Secrets Manager, the patches and the restore after a refusal.
         var timeout = Math.Max(props.Sizing.TimeoutSeconds, props.Security.RotationVerifySeconds + 60);
         Function = new DqeFunction(this, "Function", new DqeFunctionProps(Handler, props.Code, props.Sizing with { TimeoutSeconds = timeout }, props.EnvName, props.LogRetentionDays, props.Vpc)
@@ -39,7 +49,8 @@ public sealed class SecretRotation : Construct
                 [FunctionVariables.TrinoUrl] = engines.Endpoints.TrinoUrl,
                 [FunctionVariables.ClickHouseUrl] = engines.Endpoints.ClickHouseUrl,
                 [FunctionVariables.EnginesCaSecret] = engines.Certificates.CaSecretName,
-                [FunctionVariables.RotationExternalSecrets] = string.Join(',', EngineUsers.RotationSyncs),
+                [FunctionVariables.RotationExternalSecrets] = string.Join(',', engines.Users.RotationSyncs.Select(s => $"{s.Engine}:{s.Namespace}/{s.Name}")),
+                [FunctionVariables.RotationSecretEngines] = string.Join(',', automation.Select(a => $"{a.Name}={a.Engine}")),
                 [FunctionVariables.RotationClickHouseInstallation] = EngineUsers.RotationInstallation,
                 [FunctionVariables.RotationVerifySeconds] = props.Security.RotationVerifySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
@@ -49,8 +60,9 @@ public sealed class SecretRotation : Construct
         Function.Role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
         {
             Actions = SecretActions,
-            Resources = [.. people.Select(p => p.Secret.SecretArn)],
+            Resources = [.. rotated.Select(r => r.Secret.SecretArn)],
         }));
+        engines.SecretsKey.GrantRotation(Function.Role);
 
         var invoke = new CfnPermission(this, "InvokedBySecretsManager", new CfnPermissionProps
         {
@@ -60,14 +72,14 @@ public sealed class SecretRotation : Construct
             // Only Secrets Manager acting for this account (no confused deputy from another account's secret).
             SourceAccount = Stack.Of(this).Account,
         });
-        foreach (var person in people)
+        foreach (var (scheduleId, secret) in rotated)
         {
-            var schedule = new CfnRotationSchedule(this, $"Schedule_{person.Name}", new CfnRotationScheduleProps
+            var schedule = new CfnRotationSchedule(this, scheduleId, new CfnRotationScheduleProps
             {
-                SecretId = person.Secret.SecretArn,
+                SecretId = secret.SecretArn,
                 RotationLambdaArn = Function.Function.FunctionArn,
                 RotationRules = new CfnRotationSchedule.RotationRulesProperty { ScheduleExpression = $"rate({props.Security.RotationDays} days)" },
-                // The first rotation waits for the schedule: deploying never locks people out mid-deploy.
+                // The first rotation waits for the schedule: deploying never locks anyone out mid-deploy.
                 RotateImmediatelyOnUpdate = false,
             });
             schedule.AddDependency(invoke);
@@ -78,6 +90,6 @@ public sealed class SecretRotation : Construct
 
     public DqeFunction Function { get; }
 
-    /// <summary>One RotationSchedule per person, in config order.</summary>
+    /// <summary>One RotationSchedule per rotated secret: Trino's and ClickHouse's automation secrets, then the people in config order.</summary>
     public List<CfnRotationSchedule> Schedules { get; } = [];
 }

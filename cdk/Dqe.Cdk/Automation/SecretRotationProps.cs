@@ -13,6 +13,6 @@ namespace Dqe.Cdk.Automation;
 /// <param name="LogRetentionDays">Retention of the function's log group.</param>
 /// <param name="Vpc">The VPC (the function reaches the Kubernetes API and the engines privately).</param>
 /// <param name="Access">Maps the function's role into the cluster (group <see cref="EngineUsers.RotationGroup"/>).</param>
-/// <param name="Engines">Engine URLs, the CA secret, the automation security group, and the people's secrets.</param>
+/// <param name="Engines">Engine URLs, the CA secret, the automation security group, the automation and people's secrets and their key.</param>
 public sealed record SecretRotationProps(
     string EnvName, Code Code, FunctionConfig Sizing, SecurityConfig Security, int LogRetentionDays, IVpc Vpc, FunctionAccess Access, EnginesStack Engines);

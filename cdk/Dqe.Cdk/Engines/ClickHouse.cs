@@ -51,9 +51,9 @@ public sealed class ClickHouse : Construct
         props.Lake.GrantLakeRead(ServiceAccount, DataLake.RawPrefix);
         props.Lake.GrantLakeRead(ServiceAccount, DataLake.CuratedPrefix);
 
-        Credentials = GeneratedSecret.Create(this, "Credentials", $"dqe/{props.Context.EnvName}/clickhouse",
+        Credentials = GeneratedSecret.Create(this, "Credentials", SecretName(props.Context.EnvName),
             $"Dqe {props.Context.EnvName}: ClickHouse user '{ClickHouseInstallationManifest.User}' (synced into the clickhouse namespace)",
-            "user", ClickHouseInstallationManifest.User, "password", props.Context.Removal);
+            "user", ClickHouseInstallationManifest.User, "password", props.Context);
         props.Context.Secrets.GrantRead(Credentials);
         var synced = new List<KubernetesManifest>
         {
@@ -115,8 +115,11 @@ public sealed class ClickHouse : Construct
 
     public ServiceAccount ServiceAccount { get; }
 
-    /// <summary>Generated credentials of the ClickHouse user (JSON keys user, password); automation reads them.</summary>
+    /// <summary>Generated credentials of the ClickHouse user (JSON keys user, password); automation reads them, Secrets Manager rotates them.</summary>
     public Secret Credentials { get; }
+
+    /// <summary>Secrets Manager name of <see cref="Credentials"/>.</summary>
+    public static string SecretName(string env) => $"dqe/{env}/clickhouse";
 
     public KubernetesManifest Keeper { get; }
 

@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.EKS;
 using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.KMS;
 using Constructs;
 using Dqe.Cdk.Config;
 using Dqe.Cdk.Platform;
@@ -15,7 +16,9 @@ namespace Dqe.Cdk.Engines;
 /// <param name="Secrets">Syncs Secrets Manager secrets and Kafka client certificates into namespaces.</param>
 /// <param name="Removal">What happens to generated secrets when the stack is deleted.</param>
 /// <param name="Endpoints">The names the engines answer under in the VPC (their certificates carry them).</param>
-public sealed record EngineContext(Cluster Cluster, string EnvName, MonitoringConfig Monitoring, EngineNamespaces Namespaces, SecretsSync Secrets, RemovalPolicy Removal, EngineEndpoints Endpoints)
+/// <param name="SecretsKey">Customer key every generated engine secret is encrypted with (<see cref="EngineSecretsKey"/>).</param>
+public sealed record EngineContext(
+    Cluster Cluster, string EnvName, MonitoringConfig Monitoring, EngineNamespaces Namespaces, SecretsSync Secrets, RemovalPolicy Removal, EngineEndpoints Endpoints, IKey SecretsKey)
 {
     /// <summary>A service account on IRSA, created once its namespace exists.</summary>
     public ServiceAccount ServiceAccount(Construct scope, string ns, string name)

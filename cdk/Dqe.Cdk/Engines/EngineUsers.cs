@@ -9,13 +9,15 @@ namespace Dqe.Cdk.Engines;
 /// bcrypt lines into Trino's password file (built by <see cref="Trino"/> with the automation user) and SHA-256 hex
 /// into <see cref="ClickHouseSecret"/>, which the ClickHouse operator turns into users.d entries. Roles become
 /// Trino access rules (<see cref="TrinoAccessRules"/>) and ClickHouse profiles and quotas (<see cref="ClickHouseUserSettings"/>).
+/// Also the Kubernetes side of rotation, people's and the automation users' alike: what the rotation function re-syncs
+/// (<see cref="RotationSyncs"/>) and the RBAC of its group.
 /// </summary>
 public sealed class EngineUsers : Construct
 {
     /// <summary>Secret in the clickhouse namespace: one SHA-256 hex per person, key = user name.</summary>
     public const string ClickHouseSecret = "clickhouse-users";
 
-    /// <summary>Kubernetes group of the rotation function: it may only re-sync the users' ExternalSecrets and bump the installation.</summary>
+    /// <summary>Kubernetes group of the rotation function: it may only re-sync the ExternalSecrets of rotated secrets and bump the installation.</summary>
     public const string RotationGroup = "dqe-rotation";
 
     /// <summary>Kubernetes user name of the rotation function's access entry (audit logs).</summary>
@@ -28,7 +30,7 @@ public sealed class EngineUsers : Construct
         var context = props.Context;
         VpcCidr = props.VpcCidr;
         People = [.. props.Users.Select(u => new EngineUser(u.Name, u.Role, GeneratedSecret.Create(this, $"User_{u.Name}", SecretName(context.EnvName, u.Name),
-            $"Dqe {context.EnvName}: engine user '{u.Name}' ({u.Role}) on Trino and ClickHouse; rotated by Secrets Manager", "user", u.Name, "password", context.Removal)))];
+            $"Dqe {context.EnvName}: engine user '{u.Name}' ({u.Role}) on Trino and ClickHouse; rotated by Secrets Manager", "user", u.Name, "password", context)))];
         foreach (var person in People)
         {
             context.Secrets.GrantRead(person.Secret);
@@ -39,22 +41,36 @@ public sealed class EngineUsers : Construct
             ClickHouseSync = context.Secrets.SyncTemplated(this, "ClickHouseUsers", EngineNamespaces.ClickHouse, ClickHouseSecret,
                 People.ToDictionary(p => p.Name, p => $"{{{{ index . \"{p.SyncKey}\" | sha256sum }}}}", StringComparer.Ordinal),
                 [.. People.Select(p => (p.SyncKey, p.Secret.SecretArn, "password"))]);
-            // A merge patch needs the patch verb only; resourceNames pin it to the objects a rotation touches.
-            RotationRbac = Kube.Apply(this, "RotationRbac", context.Cluster,
-                [.. RoleAndBinding(EngineNamespaces.Trino, Rule("external-secrets.io", "externalsecrets", Trino.PasswordFileSecret)),
-                .. RoleAndBinding(EngineNamespaces.ClickHouse, Rule("external-secrets.io", "externalsecrets", ClickHouseSecret),
-                    Rule("clickhouse.altinity.com", "clickhouseinstallations", ClickHouse.InstallationName))]);
-            RotationRbac.Node.AddDependency(context.Namespaces.Manifest);
         }
+
+        // The automation secrets always rotate: Trino's password file carries the automation user too, and
+        // ClickHouse's automation password is its own ExternalSecret. The people's ClickHouse hashes only with people.
+        RotationSyncs =
+        [
+            (RotatedEngine.Trino, EngineNamespaces.Trino, Trino.PasswordFileSecret),
+            .. People.Count > 0 ? new[] { (RotatedEngine.ClickHouse, EngineNamespaces.ClickHouse, ClickHouseSecret) } : [],
+            (RotatedEngine.ClickHouse, EngineNamespaces.ClickHouse, ClickHouseInstallationManifest.CredentialsSecret),
+        ];
+        string[] Synced(string ns) => [.. RotationSyncs.Where(s => s.Namespace == ns).Select(s => s.Name)];
+
+        // A merge patch needs the patch verb only; resourceNames pin it to the objects a rotation touches.
+        RotationRbac = Kube.Apply(this, "RotationRbac", context.Cluster,
+            [.. RoleAndBinding(EngineNamespaces.Trino, Rule("external-secrets.io", "externalsecrets", Synced(EngineNamespaces.Trino))),
+            .. RoleAndBinding(EngineNamespaces.ClickHouse, Rule("external-secrets.io", "externalsecrets", Synced(EngineNamespaces.ClickHouse)),
+                Rule("clickhouse.altinity.com", "clickhouseinstallations", ClickHouse.InstallationName))]);
+        RotationRbac.Node.AddDependency(context.Namespaces.Manifest);
     }
 
-    /// <summary>Role and binding of <see cref="RotationGroup"/> (null without people).</summary>
-    public KubernetesManifest? RotationRbac { get; }
+    /// <summary>Role and binding of <see cref="RotationGroup"/>: patch of exactly <see cref="RotationSyncs"/> and the installation.</summary>
+    public KubernetesManifest RotationRbac { get; }
 
-    /// <summary>The ExternalSecrets built from the people's secrets (namespace/name): what a rotation re-syncs.</summary>
-    public static IReadOnlyList<string> RotationSyncs => [$"{EngineNamespaces.Trino}/{Trino.PasswordFileSecret}", $"{EngineNamespaces.ClickHouse}/{ClickHouseSecret}"];
+    /// <summary>
+    /// The ExternalSecrets a rotation re-syncs, in <c>DQE_ROTATION_EXTERNAL_SECRETS</c> order: the engine whose
+    /// users each one renders, and its namespace and name.
+    /// </summary>
+    public IReadOnlyList<(string Engine, string Namespace, string Name)> RotationSyncs { get; }
 
-    /// <summary>The installation whose operator renders the people's ClickHouse users (namespace/name).</summary>
+    /// <summary>The installation whose operator renders the ClickHouse users, dqe and the people (namespace/name).</summary>
     public static string RotationInstallation => $"{EngineNamespaces.ClickHouse}/{ClickHouse.InstallationName}";
 
     /// <summary>The people, in config order.</summary>
@@ -66,8 +82,8 @@ public sealed class EngineUsers : Construct
     /// <summary>The ExternalSecret writing <see cref="ClickHouseSecret"/>; null without people.</summary>
     public KubernetesManifest? ClickHouseSync { get; }
 
-    private static object Rule(string group, string resource, string name) =>
-        new { apiGroups = new[] { group }, resources = new[] { resource }, verbs = new[] { "patch" }, resourceNames = new[] { name } };
+    private static object Rule(string group, string resource, params string[] names) =>
+        new { apiGroups = new[] { group }, resources = new[] { resource }, verbs = new[] { "patch" }, resourceNames = names };
 
     private static object[] RoleAndBinding(string ns, params object[] rules) =>
     [

@@ -1,10 +1,12 @@
-using Amazon.CDK;
 using Amazon.CDK.AWS.SecretsManager;
 using Constructs;
 
 namespace Dqe.Cdk.Engines;
 
-/// <summary>A Secrets Manager secret whose password CloudFormation generates: the value never exists in code, config or templates.</summary>
+/// <summary>
+/// A Secrets Manager secret whose password CloudFormation generates: the value never exists in code, config or
+/// templates. It is encrypted with the engines' customer key and removed as the environment's removal policy says.
+/// </summary>
 /// <remarks>
 /// Refer to such a secret by its ARN: for a secret created in the stack, CDK's SecretName is parsed from the ARN
 /// at deploy time and keeps the random suffix, which Secrets Manager does not accept as a name.
@@ -15,8 +17,9 @@ internal static class GeneratedSecret
     /// <param name="fixedKey">JSON key of the fixed part (a user name or access key id).</param>
     /// <param name="fixedValue">Its value.</param>
     /// <param name="generatedKey">JSON key of the generated part.</param>
+    /// <param name="context">Its encryption key (<see cref="EngineContext.SecretsKey"/>) and removal policy.</param>
     public static Secret Create(
-        Construct scope, string id, string name, string description, string fixedKey, string fixedValue, string generatedKey, RemovalPolicy removal, int length = 32) =>
+        Construct scope, string id, string name, string description, string fixedKey, string fixedValue, string generatedKey, EngineContext context, int length = 32) =>
         new(scope, id, new SecretProps
         {
             SecretName = name,
@@ -29,6 +32,7 @@ internal static class GeneratedSecret
                 ExcludePunctuation = true,
                 PasswordLength = length,
             },
-            RemovalPolicy = removal,
+            EncryptionKey = context.SecretsKey,
+            RemovalPolicy = context.Removal,
         });
 }

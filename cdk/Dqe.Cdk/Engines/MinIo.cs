@@ -69,7 +69,7 @@ public sealed class MinIo : Construct
     private Secret Generated(string id, MinIoProps props, string name, string userKey, string user, string passwordKey)
     {
         var secret = GeneratedSecret.Create(this, id, $"dqe/{props.Context.EnvName}/minio-{name}",
-            $"Dqe {props.Context.EnvName}: MinIO {name} credentials (synced into engine namespaces)", userKey, user, passwordKey, props.Context.Removal, length: 40);
+            $"Dqe {props.Context.EnvName}: MinIO {name} credentials (synced into engine namespaces)", userKey, user, passwordKey, props.Context, length: 40);
         props.Context.Secrets.GrantRead(secret);
         return secret;
     }

@@ -72,11 +72,11 @@ public sealed class Trino : Construct
 
         var postgresSecret = Secret.FromSecretNameV2(this, "PostgresPassword", config.Postgres.PasswordSecretName);
         props.Context.Secrets.GrantRead(postgresSecret);
-        Credentials = GeneratedSecret.Create(this, "Credentials", $"dqe/{props.Context.EnvName}/trino",
-            $"Dqe {props.Context.EnvName}: Trino user '{User}' (password file in the trino namespace)", "user", User, "password", props.Context.Removal);
+        Credentials = GeneratedSecret.Create(this, "Credentials", SecretName(props.Context.EnvName),
+            $"Dqe {props.Context.EnvName}: Trino user '{User}' (password file in the trino namespace)", "user", User, "password", props.Context);
         // Coordinator and workers sign internal requests with it once authentication is on.
         var shared = GeneratedSecret.Create(this, "InternalSecret", $"dqe/{props.Context.EnvName}/trino-internal",
-            $"Dqe {props.Context.EnvName}: Trino internal-communication shared secret", "purpose", "internal-communication", "secret", props.Context.Removal, length: 64);
+            $"Dqe {props.Context.EnvName}: Trino internal-communication shared secret", "purpose", "internal-communication", "secret", props.Context, length: 64);
         props.Context.Secrets.GrantRead(Credentials);
         props.Context.Secrets.GrantRead(shared);
         var synced = new List<KubernetesManifest>
@@ -159,8 +159,11 @@ public sealed class Trino : Construct
 
     public ServiceAccount ServiceAccount { get; }
 
-    /// <summary>Generated credentials of the Trino user (JSON keys user, password); automation reads them.</summary>
+    /// <summary>Generated credentials of the Trino user (JSON keys user, password); automation reads them, Secrets Manager rotates them.</summary>
     public Secret Credentials { get; }
+
+    /// <summary>Secrets Manager name of <see cref="Credentials"/>.</summary>
+    public static string SecretName(string env) => $"dqe/{env}/trino";
 
     public HelmChart Chart { get; }
 

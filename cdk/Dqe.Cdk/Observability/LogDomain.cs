@@ -6,6 +6,7 @@ using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.OpenSearchService;
 using Constructs;
 using Dqe.Cdk.Platform;
+using Dqe.Cdk.Security;
 
 namespace Dqe.Cdk.Observability;
 

@@ -5,6 +5,7 @@ using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.S3;
 using Constructs;
 using Dqe.Cdk.Platform;
+using Dqe.Cdk.Security;
 using static Dqe.Cdk.Observability.ObservabilityNames;
 
 namespace Dqe.Cdk.Observability;

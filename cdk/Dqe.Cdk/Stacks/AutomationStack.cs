@@ -71,12 +71,9 @@ public sealed class AutomationStack : Stack
                 remediation, FunctionFor(RemediationWorkflow.Webhook), steps, RemediationWorkflow.Escalate, config.LogRetentionDays));
         }
 
-        if (props.Engines.Users.People.Count > 0)
-        {
-            Rotation = new SecretRotation(this, "SecretRotation", new SecretRotationProps(config.Env, package.Code,
-                config.Automation.Functions.GetValueOrDefault(SecretRotation.Handler) ?? config.Automation.FunctionDefaults,
-                config.Security, config.LogRetentionDays, props.Platform.Network.Vpc, Access, props.Engines));
-        }
+        Rotation = new SecretRotation(this, "SecretRotation", new SecretRotationProps(config.Env, package.Code,
+            config.Automation.Functions.GetValueOrDefault(SecretRotation.Handler) ?? config.Automation.FunctionDefaults,
+            config.Security, config.LogRetentionDays, props.Platform.Network.Vpc, Access, props.Engines));
 
         ChaosMesh = new ChaosMesh(this, "ChaosMesh", new ChaosMeshProps(props.Platform.Cluster.Cluster, config.Automation.ChaosMeshVersion));
         if (StateMachines.TryGetValue(WorkflowNames.ChaosSweep, out var sweeper))
@@ -113,8 +110,8 @@ public sealed class AutomationStack : Stack
     /// <summary>Table, topic and private API of alert remediation, when the remediation workflow is deployed.</summary>
     public Remediation? Remediation { get; }
 
-    /// <summary>Rotation of the people's engine passwords, when engines.users is not empty.</summary>
-    public SecretRotation? Rotation { get; }
+    /// <summary>Rotation of the automation users' and the people's engine passwords.</summary>
+    public SecretRotation Rotation { get; }
 
     /// <summary>The Chaos Mesh install the chaos workflow injects faults through.</summary>
     public ChaosMesh ChaosMesh { get; }

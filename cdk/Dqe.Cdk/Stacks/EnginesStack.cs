@@ -22,7 +22,8 @@ public sealed class EnginesStack : Stack
         Namespaces = new EngineNamespaces(this, "Namespaces", new EngineNamespacesProps(cluster, withMinIo));
         Secrets = new SecretsSync(this, "Secrets", new SecretsSyncProps(cluster, props.SecretsOperator, Namespaces));
         Certificates = new EngineCertificates(this, "Certificates", new EngineCertificatesProps(cluster, engines.CertManagerChartVersion, config.Env, Namespaces, Secrets));
-        var context = new EngineContext(cluster, config.Env, engines.Monitoring, Namespaces, Secrets, removal, Endpoints);
+        SecretsKey = new EngineSecretsKey(this, "SecretsKey", new EngineSecretsKeyProps(config.Env, config.Ephemeral));
+        var context = new EngineContext(cluster, config.Env, engines.Monitoring, Namespaces, Secrets, removal, Endpoints, SecretsKey.Key);
         Kafka = new Kafka(this, "Kafka", new KafkaProps(context, engines.Kafka, engines.Trino.KafkaTables));
         MinIo = withMinIo ? new MinIo(this, "MinIo", new MinIoProps(context, engines.MinIo, config.Region)) : null;
         Store = MinIo?.Store ?? new LakeStore(lake.LakeBucket.BucketName, lake.BackupsBucket.BucketName, config.Region, Endpoint: null, Credentials: null,
@@ -61,6 +62,9 @@ public sealed class EnginesStack : Stack
     public EngineNamespaces Namespaces { get; }
 
     public SecretsSync Secrets { get; }
+
+    /// <summary>Customer key of every secret the engines generate (readers decrypt through Secrets Manager only).</summary>
+    public EngineSecretsKey SecretsKey { get; }
 
     /// <summary>cert-manager and the engines CA (published to Secrets Manager for clients).</summary>
     public EngineCertificates Certificates { get; }

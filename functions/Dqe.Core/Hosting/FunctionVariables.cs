@@ -67,6 +67,9 @@ public static class FunctionVariables
     /// <summary>ExternalSecrets (namespace/name, comma separated) that the secret rotation handler force-syncs after moving AWSCURRENT.</summary>
     public const string RotationExternalSecrets = "DQE_ROTATION_EXTERNAL_SECRETS";
 
+    /// <summary>Automation secrets the rotation handler rotates (secretName=engine, comma separated); any other secret is a person's (both engines).</summary>
+    public const string RotationSecretEngines = "DQE_ROTATION_SECRET_ENGINES";
+
     /// <summary>ClickHouseInstallation (namespace/name) whose operator the rotation handler makes re-render users.</summary>
     public const string RotationClickHouseInstallation = "DQE_ROTATION_CLICKHOUSE_INSTALLATION";
 

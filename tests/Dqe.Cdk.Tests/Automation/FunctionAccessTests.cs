@@ -121,4 +121,32 @@ public sealed class FunctionAccessTests
     {
         Assert.False(Variables(handler).ContainsKey(FunctionVariables.PrometheusService));
     }
+
+    [Theory]
+    [InlineData("dqe.bench.run-query")]
+    [InlineData("dqe.backup")]
+    public void EnginesHandler_Deployed_ReadsTheAutomationSecretsAndDecryptsThroughSecretsManagerOnly(string handler)
+    {
+        var synth = Synth.Env("dev");
+        var statements = TemplateJson.Resources(synth.Automation, "AWS::IAM::Policy")
+            .Where(p => TemplateJson.Strings(p.Resource["Properties"]!["Roles"]).Single().Contains(RoleId(handler), StringComparison.Ordinal))
+            .SelectMany(p => p.Resource["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray().Select(s => s!.AsObject()))
+            .ToList();
+
+        // The CA secret is read by name (a Fn::Join); the engines' own secrets are imported by ARN.
+        var engineSecrets = statements
+            .Where(s => TemplateJson.Strings(s["Action"]).Contains("secretsmanager:GetSecretValue"))
+            .SelectMany(s => s["Resource"] is JsonArray many ? many.Select(r => r!) : [s["Resource"]!])
+            .Where(r => r["Fn::ImportValue"] is not null)
+            .Select(r => EngineSecrets.Imported(synth.Engines, r))
+            .Order(StringComparer.Ordinal);
+        var keyArn = $"{EngineSecrets.KeyId(synth.Engines, "dev")}.Arn";
+        // Other keys (the lake's, for the backup handler) are imported too: only this key's statements count here.
+        var kms = Assert.Single(statements, s => TemplateJson.Strings(s["Action"]).Any(a => a.StartsWith("kms:", StringComparison.Ordinal))
+            && EngineSecrets.Imported(synth.Engines, s["Resource"]) == keyArn);
+
+        Assert.Equal([EngineSecrets.IdOf(synth.Engines, "dqe/dev/clickhouse") + ".Ref", EngineSecrets.IdOf(synth.Engines, "dqe/dev/trino") + ".Ref"], engineSecrets);
+        Assert.Equal(["kms:Decrypt"], TemplateJson.Strings(kms["Action"]));
+        Assert.Equal("""{"StringEquals":{"kms:ViaService":"secretsmanager.eu-west-1.amazonaws.com"}}""", kms["Condition"]!.ToJsonString());
+    }
 }

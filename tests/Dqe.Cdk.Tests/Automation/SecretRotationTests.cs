@@ -12,24 +12,83 @@ public sealed class SecretRotationTests
             .Select(r => (r.Id, Properties: r.Resource["Properties"]!.AsObject()))
             .Single(r => r.Properties["Handler"]!.GetValue<string>() == SecretRotation.Handler);
 
+    /// <summary>The role's statements, in the rotation function's own policies.</summary>
+    private static List<JsonObject> RoleStatements(SynthesizedEnv synth)
+    {
+        var (_, function) = Function(synth);
+        var roleId = (string)function["Role"]!["Fn::GetAtt"]![0]!;
+        return [.. TemplateJson.Resources(synth.Automation, "AWS::IAM::Policy")
+            .Where(p => p.Resource["Properties"]!["Roles"]!.ToJsonString().Contains(roleId, StringComparison.Ordinal))
+            .SelectMany(p => p.Resource["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray().Select(s => s!.AsObject()))];
+    }
+
+    /// <summary>Engines-stack logical ids of the secrets that rotate: the two automation secrets, then each person's.</summary>
+    private static List<string> RotatedSecretIds(SynthesizedEnv synth, IEnumerable<string> people) =>
+        [.. new[] { $"dqe/{synth.Config.Env}/trino", $"dqe/{synth.Config.Env}/clickhouse" }.Concat(people.Select(p => $"dqe/{synth.Config.Env}/users/{p}"))
+            .Select(name => EngineSecrets.IdOf(synth.Engines, name) + ".Ref")];
+
     [Fact]
-    public void Schedules_OnePerPerson_RateFromConfigNotOnDeploy()
+    public void Schedules_AutomationSecretsAndEachPerson_RateFromConfigNotOnDeploy()
     {
         var synth = UsersSynth.Env;
         var (functionId, _) = Function(synth);
 
         var schedules = TemplateJson.ResourceObjects(synth.Automation, "AWS::SecretsManager::RotationSchedule").Select(s => s["Properties"]!).ToList();
 
-        Assert.Equal(UsersSynth.People.Length, schedules.Count);
+        // The engines stack's secrets, by ARN (never a literal value): exactly Trino's, ClickHouse's and the people's.
+        Assert.Equal(RotatedSecretIds(synth, UsersSynth.People.Select(p => p.Name)).Order(StringComparer.Ordinal),
+            schedules.Select(s => EngineSecrets.Imported(synth.Engines, s["SecretId"])).Order(StringComparer.Ordinal));
         Assert.All(schedules, s =>
         {
             Assert.Equal($"rate({synth.Config.Security.RotationDays} days)", (string?)s["RotationRules"]!["ScheduleExpression"]);
             Assert.False((bool)s["RotateImmediatelyOnUpdate"]!);
             Assert.Equal(functionId, (string?)s["RotationLambdaARN"]!["Fn::GetAtt"]![0]);
-            // The person's secret from the engines stack, by ARN (never a literal value).
-            Assert.NotNull(s["SecretId"]!["Fn::ImportValue"]);
         });
         Assert.Equal(30, synth.Config.Security.RotationDays);
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("staging")]
+    [InlineData("prod")]
+    [InlineData("dr")]
+    public void Rotation_EveryEnvironmentWithoutPeople_BothAutomationSecretsOnTheirOwnSyncs(string env)
+    {
+        var synth = Synth.Env(env);
+        var (functionId, function) = Function(synth);
+        var variables = function["Environment"]!["Variables"]!.AsObject();
+
+        var schedules = TemplateJson.ResourceObjects(synth.Automation, "AWS::SecretsManager::RotationSchedule").Select(s => s["Properties"]!).ToList();
+
+        Assert.Equal(RotatedSecretIds(synth, []).Order(StringComparer.Ordinal),
+            schedules.Select(s => EngineSecrets.Imported(synth.Engines, s["SecretId"])).Order(StringComparer.Ordinal));
+        Assert.All(schedules, s =>
+        {
+            Assert.Equal($"rate({synth.Config.Security.RotationDays} days)", (string?)s["RotationRules"]!["ScheduleExpression"]);
+            Assert.False((bool)s["RotateImmediatelyOnUpdate"]!);
+            Assert.Equal(functionId, (string?)s["RotationLambdaARN"]!["Fn::GetAtt"]![0]);
+        });
+        Assert.Equal("trino:trino/trino-password-authentication,clickhouse:clickhouse/clickhouse-credentials", (string?)variables[FunctionVariables.RotationExternalSecrets]);
+        Assert.Equal($"dqe/{env}/trino=trino,dqe/{env}/clickhouse=clickhouse", (string?)variables[FunctionVariables.RotationSecretEngines]);
+        Assert.Equal("clickhouse/dqe", (string?)variables[FunctionVariables.RotationClickHouseInstallation]);
+        var staging = Assert.Single(RoleStatements(synth), s => TemplateJson.Strings(s["Action"]).Contains("secretsmanager:UpdateSecretVersionStage"));
+        Assert.Equal(RotatedSecretIds(synth, []).Order(StringComparer.Ordinal),
+            staging["Resource"]!.AsArray().Select(r => EngineSecrets.Imported(synth.Engines, r)).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("dev", "eu-west-1")]
+    [InlineData("dr", "eu-central-1")]
+    public void Role_Key_DecryptAndGenerateDataKeyOnTheEngineSecretsKeyThroughSecretsManagerOnly(string env, string region)
+    {
+        var synth = Synth.Env(env);
+
+        var kms = RoleStatements(synth).Where(s => TemplateJson.Strings(s["Action"]).Any(a => a.StartsWith("kms:", StringComparison.Ordinal))).ToList();
+
+        var statement = Assert.Single(kms);
+        Assert.Equal(["kms:Decrypt", "kms:GenerateDataKey"], TemplateJson.Strings(statement["Action"]).Order(StringComparer.Ordinal));
+        Assert.Equal($"{EngineSecrets.KeyId(synth.Engines, env)}.Arn", EngineSecrets.Imported(synth.Engines, statement["Resource"]));
+        Assert.Equal($$$"""{"StringEquals":{"kms:ViaService":"secretsmanager.{{{region}}}.amazonaws.com"}}""", statement["Condition"]!.ToJsonString());
     }
 
     [Fact]
@@ -48,22 +107,21 @@ public sealed class SecretRotationTests
     }
 
     [Fact]
-    public void Role_StagesOnlyThePeoplesSecretsAndGeneratesPasswordsItself()
+    public void Role_StagesOnlyTheRotatedSecretsAndGeneratesPasswordsItself()
     {
         var synth = UsersSynth.Env;
-        var (_, function) = Function(synth);
-        var roleId = (string)function["Role"]!["Fn::GetAtt"]![0]!;
-
-        var statements = TemplateJson.PolicyStatements(synth.Automation)
-            .Where(s => TemplateJson.Resources(synth.Automation, "AWS::IAM::Policy").Any(p => p.Id == s.Id && p.Resource["Properties"]!["Roles"]!.ToJsonString().Contains(roleId, StringComparison.Ordinal)))
-            .Select(s => s.Statement).ToList();
+        var statements = RoleStatements(synth);
         var secrets = statements.Where(s => TemplateJson.Strings(s["Action"]).Any(a => a.StartsWith("secretsmanager:", StringComparison.Ordinal))).ToList();
 
         var staging = Assert.Single(secrets, s => TemplateJson.Strings(s["Action"]).Contains("secretsmanager:UpdateSecretVersionStage"));
         Assert.Equal(["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue", "secretsmanager:UpdateSecretVersionStage"],
             TemplateJson.Strings(staging["Action"]).Order(StringComparer.Ordinal));
-        Assert.Equal(UsersSynth.People.Length, staging["Resource"]!.AsArray().Count);
-        Assert.All(staging["Resource"]!.AsArray(), r => Assert.NotNull(r!["Fn::ImportValue"]));
+        Assert.Equal(RotatedSecretIds(synth, UsersSynth.People.Select(p => p.Name)).Order(StringComparer.Ordinal),
+            staging["Resource"]!.AsArray().Select(r => EngineSecrets.Imported(synth.Engines, r)).Order(StringComparer.Ordinal));
+        // Besides the staged secrets, only the CA (read) is a secret of this role.
+        var other = Assert.Single(secrets, s => s != staging);
+        Assert.Equal(["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue"], TemplateJson.Strings(other["Action"]).Order(StringComparer.Ordinal));
+        Assert.EndsWith(":secret:dqe/dev/engines-ca-??????", TemplateJson.Flatten(other["Resource"]), StringComparison.Ordinal);
         Assert.DoesNotContain(statements, s => TemplateJson.Strings(s["Action"]).Contains("secretsmanager:GetRandomPassword"));
         Assert.DoesNotContain(secrets, s => TemplateJson.Strings(s["Resource"]).Contains("*"));
     }
@@ -75,7 +133,9 @@ public sealed class SecretRotationTests
         var (_, function) = Function(synth);
         var variables = function["Environment"]!["Variables"]!.AsObject();
 
-        Assert.Equal("trino/trino-password-authentication,clickhouse/clickhouse-users", (string?)variables[FunctionVariables.RotationExternalSecrets]);
+        Assert.Equal("trino:trino/trino-password-authentication,clickhouse:clickhouse/clickhouse-users,clickhouse:clickhouse/clickhouse-credentials",
+            (string?)variables[FunctionVariables.RotationExternalSecrets]);
+        Assert.Equal("dqe/dev/trino=trino,dqe/dev/clickhouse=clickhouse", (string?)variables[FunctionVariables.RotationSecretEngines]);
         Assert.Equal("clickhouse/dqe", (string?)variables[FunctionVariables.RotationClickHouseInstallation]);
         Assert.Equal(synth.Config.Security.RotationVerifySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), (string?)variables[FunctionVariables.RotationVerifySeconds]);
         Assert.NotNull(variables[FunctionVariables.TrinoUrl]);
@@ -99,14 +159,5 @@ public sealed class SecretRotationTests
 
         Assert.Equal(["dqe-rotation"], TemplateJson.Strings(entry["KubernetesGroups"]));
         Assert.Null(entry["AccessPolicies"]);
-    }
-
-    [Fact]
-    public void NoPeople_NoRotationFunctionOrSchedule()
-    {
-        var automation = Synth.Env("dev").Automation;
-
-        Assert.Empty(TemplateJson.ResourceObjects(automation, "AWS::SecretsManager::RotationSchedule"));
-        Assert.DoesNotContain(TemplateJson.ResourceObjects(automation, "AWS::Lambda::Function"), f => (string?)f["Properties"]!["Handler"] == SecretRotation.Handler);
     }
 }

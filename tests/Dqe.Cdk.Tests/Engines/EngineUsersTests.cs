@@ -138,7 +138,7 @@ public sealed class EngineUsersTests
     }
 
     [Fact]
-    public void RotationRbac_PatchOnlyTheUsersExternalSecretsAndTheInstallation()
+    public void RotationRbac_WithPeople_PatchOnlyTheRotatedExternalSecretsAndTheInstallation()
     {
         var resources = UsersSynth.Env.EngineResources;
 
@@ -146,12 +146,27 @@ public sealed class EngineUsersTests
         var clickHouse = resources.Object("Role", "dqe-rotation", "clickhouse")["rules"]!.AsArray();
 
         Assert.Equal(["externalsecrets:trino-password-authentication"], trino.Select(Describe));
-        Assert.Equal(["externalsecrets:clickhouse-users", "clickhouseinstallations:dqe"], clickHouse.Select(Describe));
+        Assert.Equal(["externalsecrets:clickhouse-users,clickhouse-credentials", "clickhouseinstallations:dqe"], clickHouse.Select(Describe));
         Assert.All(trino.Concat(clickHouse), r => Assert.Equal(["patch"], r!["verbs"]!.AsArray().Select(v => (string)v!)));
         var binding = resources.Object("RoleBinding", "dqe-rotation", "clickhouse");
         Assert.Equal("dqe-rotation", (string?)binding["subjects"]![0]!["name"]);
         Assert.Equal("Group", (string?)binding["subjects"]![0]!["kind"]);
-        Assert.DoesNotContain(Synth.Env("dev").EngineResources.OfKind("Role"), r => (string?)r["metadata"]!["name"] == "dqe-rotation");
+    }
+
+    [Fact]
+    public void RotationRbac_NoPeople_StillPatchesTheAutomationSyncsButNotThePeoplesHashes()
+    {
+        var resources = Synth.Env("dev").EngineResources;
+
+        var trino = resources.Object("Role", "dqe-rotation", "trino")["rules"]!.AsArray();
+        var clickHouse = resources.Object("Role", "dqe-rotation", "clickhouse")["rules"]!.AsArray();
+
+        Assert.Equal(["externalsecrets:trino-password-authentication"], trino.Select(Describe));
+        Assert.Equal(["externalsecrets:clickhouse-credentials", "clickhouseinstallations:dqe"], clickHouse.Select(Describe));
+        Assert.All(trino.Concat(clickHouse), r => Assert.Equal(["patch"], r!["verbs"]!.AsArray().Select(v => (string)v!)));
+        Assert.Equal("dqe-rotation", (string?)resources.Object("RoleBinding", "dqe-rotation", "trino")["subjects"]![0]!["name"]);
+        // The ExternalSecret the automation password reaches ClickHouse through is the one the Role names.
+        Assert.NotNull(resources.Object("ExternalSecret", "clickhouse-credentials", "clickhouse"));
     }
 
     private static string Describe(JsonNode? rule) =>

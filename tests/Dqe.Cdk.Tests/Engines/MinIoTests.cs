@@ -47,4 +47,17 @@ public sealed class MinIoTests
         _ = resources.Object("NetworkPolicy", "default-deny", "minio");
         _ = resources.Object("ExternalSecret", "minio-credentials", "trino");
     }
+
+    [Fact]
+    public void Secrets_MinIo_RootAndEngineKeysEncryptedWithTheEngineSecretsKey()
+    {
+        var synth = WithMinIo.Value;
+        var keyId = EngineSecrets.KeyId(synth.Engines, "dev");
+        var resources = TemplateJson.Of(synth.Engines)["Resources"]!;
+
+        foreach (var name in new[] { "dqe/dev/minio-root", "dqe/dev/minio-engines" })
+        {
+            Assert.Equal($$"""{"Fn::GetAtt":["{{keyId}}","Arn"]}""", resources[EngineSecrets.IdOf(synth.Engines, name)]!["Properties"]!["KmsKeyId"]?.ToJsonString());
+        }
+    }
 }

@@ -2,9 +2,13 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.KMS;
 using Constructs;
 
-namespace Dqe.Cdk.Observability;
+namespace Dqe.Cdk.Security;
 
-/// <summary>Customer-managed KMS keys of the observability stack: rotated yearly, aliased dqe-ENV-PURPOSE.</summary>
+/// <summary>
+/// Customer-managed KMS keys of the observability stack and the engine secrets: rotated yearly, aliased
+/// dqe-ENV-PURPOSE. The key policy is CDK's default (the account, so IAM policies decide who uses it); callers
+/// add what narrows it further.
+/// </summary>
 internal static class CustomerKey
 {
     public static Key Create(Construct scope, string envName, string purpose, string description, bool ephemeral) =>
