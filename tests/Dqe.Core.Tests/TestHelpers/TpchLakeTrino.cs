@@ -48,8 +48,9 @@ internal sealed class TpchLakeTrino
     public Dictionary<string, int> Writes { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// A Hive table that exists before the writer runs (as another run or a person left it). <paramref name="statistics"/>
-    /// is the row count in its statistics: what the CTAS that wrote it recorded, or none (<c>null</c>); default <paramref name="rows"/>.
+    /// A Hive table that exists before the writer runs (as another run or a person left it). Its statistics hold the row
+    /// count the CTAS that wrote it recorded: <paramref name="statistics"/>, default <paramref name="rows"/>; none when
+    /// <paramref name="withStatistics"/> is false (written by something that keeps no statistics).
     /// </summary>
     public void Existing(string table, long rows, string? path = null, bool withStatistics = true, long? statistics = null)
     {
