@@ -14,7 +14,7 @@ public static class TransitionBudgets
         [WorkflowNames.Chaos] = new(HappyPath: 16, WorstFailurePath: 17),
         [WorkflowNames.ChaosSweep] = new(HappyPath: 3, WorstFailurePath: 2),
         [WorkflowNames.ChaosWeekly] = new(HappyPath: 3, WorstFailurePath: 2),
-        [WorkflowNames.Benchmark] = new(HappyPath: 10, WorstFailurePath: 9, PerMapItem: 1),
+        [WorkflowNames.Benchmark] = new(HappyPath: 10, WorstFailurePath: 10, PerMapItem: 1),
         [WorkflowNames.Backup] = new(HappyPath: 49, WorstFailurePath: 51),
         [WorkflowNames.DisasterRecovery] = new(HappyPath: 33, WorstFailurePath: 33, PerMapItem: 1),
         [WorkflowNames.Remediation] = new(HappyPath: 8, WorstFailurePath: 9),

@@ -6,8 +6,8 @@ namespace Dqe.Cli.Bench;
 
 /// <summary>
 /// `dqe bench prepare-lake`: has Trino write the TPC-H tables of a scale as Parquet under curated/tpch/&lt;scale&gt;/ of the lake
-/// (tables already there with the generator's row counts are kept), one TSV line per table. Exit 0 when all eight are in
-/// place, 1 when Trino or the lake refused (with one line saying why).
+/// (tables already there with the right row counts are kept; <c>--tables</c> limits it to some), one TSV line per table.
+/// Exit 0 when all the tables asked for are in place, 1 when Trino or the lake refused (with one line saying why).
 /// </summary>
 internal sealed class BenchPrepareLake(TextWriter output, TextWriter error)
 {

@@ -57,7 +57,7 @@ internal sealed class BenchRun(TextWriter output, TextWriter error, HttpClient h
     {
         try
         {
-            foreach (var load in await new ClickHouseSuiteData(engine, layout).EnsureAsync(options.Suite, options.Scale, cancellationToken).ConfigureAwait(false))
+            foreach (var load in await new ClickHouseSuiteData(engine, layout).EnsureAsync(options.Suite, options.Scale, null, cancellationToken).ConfigureAwait(false))
             {
                 if (load.Loaded)
                 {

@@ -100,15 +100,17 @@ internal static class BenchCommand
         var lakeBucket = new Option<string>("--lake-bucket") { Description = "Lake bucket; files go to curated/tpch/<scale>/<table>/.", Required = true };
         var schema = new Option<string>("--schema") { Description = "Hive schema of the external tables: the lake's Glue database (dqe_<env>_lake).", Required = true };
         var catalog = new Option<string>("--catalog") { Description = "Trino catalog on the lake.", DefaultValueFactory = _ => "hive" };
+        var tables = new Option<string?>("--tables") { Description = "Only these TPC-H tables, comma-separated (e.g. lineitem): one call per table for large scales. Default: all eight." };
         var user = new Option<string?>("--user") { Description = "User name (password/token from the environment)." };
         var insecure = new Option<bool>("--allow-insecure-credentials") { Description = "Send credentials over plain http (local test clusters only)." };
         var command = new Command("prepare-lake", "Write the TPC-H tables of a scale as Parquet into the lake with Trino (once), for ClickHouse to load.")
         {
-            server, scale, lakeBucket, schema, catalog, user, insecure,
+            server, scale, lakeBucket, schema, catalog, tables, user, insecure,
         };
         command.SetAction((parse, cancellationToken) => Guard(parse, "bench prepare-lake", async () =>
         {
-            var options = new TpchLakeOptions(parse.GetRequiredValue(lakeBucket), parse.GetRequiredValue(scale), parse.GetRequiredValue(schema), parse.GetRequiredValue(catalog));
+            var options = new TpchLakeOptions(parse.GetRequiredValue(lakeBucket), parse.GetRequiredValue(scale), parse.GetRequiredValue(schema), parse.GetRequiredValue(catalog),
+                Tables: parse.GetValue(tables)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             options.Validate();
             using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
             var trino = EngineFactory.Create("trino", new EngineSettings(EngineFactory.ServerUri(parse.GetRequiredValue(server)), parse.GetValue(user), options.SourceCatalog, options.Scale, parse.GetValue(insecure)), http);

@@ -29,6 +29,7 @@ public static class HandlerRegistry
         new(ChaosHandlerNames.Sweep, "Chaos: removes leftovers of crashed runs past their expiry.", s => new ChaosSweepHandler(s)),
         new(BenchPrepareHandler.Name, "Benchmark: validate input, resolve the suite, check engine health, list queries.", s => new BenchPrepareHandler(BenchHost.Engines(s), s.Time)),
         new(BenchPrepareLakeHandler.Name, "Benchmark: have Trino write the TPC-H tables of the scale as Parquet into the lake (once), for ClickHouse to load.", s => new BenchPrepareLakeHandler(BenchHost.Engines(s))),
+        new(BenchLoadTablesHandler.Name, "Benchmark: create and load ClickHouse suite tables (the given ones, or all), once per scale.", s => new BenchLoadTablesHandler(BenchHost.Engines(s))),
         new(BenchRunQueryHandler.Name, "Benchmark: measure one query and store its samples.", s => new BenchRunQueryHandler(BenchHost.Engines(s), new LazyReportStore(s.Environment), s.Time)),
         new(BenchAggregateHandler.Name, "Benchmark: merge query results into the run report.", s => new BenchAggregateHandler(new LazyReportStore(s.Environment), s.Time)),
         new(BenchCompareHandler.Name, "Benchmark: compare with the baseline (Mann-Whitney U + minimum effect).", s => new BenchCompareHandler(new LazyReportStore(s.Environment))),

@@ -42,13 +42,18 @@ public class BenchmarkScheduleTests
                 }),
             }),
         }));
-        // prepare, run-query, aggregate, compare, report; prepare-lake talks to Trino only and gets no bucket.
+        // prepare, run-query, aggregate, compare, report; prepare-lake and load-tables talk to engines only and get no bucket.
         Assert.Equal(5, functions.Count);
         var prepareLake = Assert.Single(template.FindResources("AWS::Lambda::Function", Match.ObjectLike(new Dictionary<string, object>
         {
             ["Properties"] = Match.ObjectLike(new Dictionary<string, object> { ["Handler"] = "dqe.bench.prepare-lake", ["Timeout"] = 900 }),
         })));
         Assert.DoesNotContain("DQE_REPORTS_BUCKET", System.Text.Json.JsonSerializer.Serialize(prepareLake.Value), StringComparison.Ordinal);
+        var loadTables = Assert.Single(template.FindResources("AWS::Lambda::Function", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Properties"] = Match.ObjectLike(new Dictionary<string, object> { ["Handler"] = "dqe.bench.load-tables", ["Timeout"] = 900 }),
+        })));
+        Assert.DoesNotContain("DQE_REPORTS_BUCKET", System.Text.Json.JsonSerializer.Serialize(loadTables.Value), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -42,7 +42,23 @@ public class BenchPrepareLakeTests
         Assert.Empty(lake.Writes);
     }
 
+    [Fact]
+    public async Task PrepareLake_Tables_WritesOnlyThoseAndPrintsTheirLines()
+    {
+        await using var server = await TrinoReplayServer.StartAsync();
+        var lake = new TpchLakeTrino(server, Sf1);
+
+        var result = await CliRunner.RunAsync(
+            "bench", "prepare-lake", "--server", server.BaseUri.ToString(), "--scale", "sf1", "--lake-bucket", "dqe-prod-lake", "--schema", "dqe_prod_lake", "--tables", "region");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Equal(["tpch_sf1_region"], lake.Writes.Keys);
+        Assert.Contains("region\t5\twritten\t", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("1 written, 0 kept", result.Stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
+    [InlineData("--tables", "region,hits", "tables: must be distinct TPC-H tables")]
     [InlineData("--scale", "gen_tiny", "scale: TPC-H lake scales are tiny or sfN")]
     [InlineData("--lake-bucket", "Not_A_Bucket", "lakeBucket: must be an S3 bucket name")]
     [InlineData("--schema", "prod-lake", "schema: must be a lower-case identifier")]

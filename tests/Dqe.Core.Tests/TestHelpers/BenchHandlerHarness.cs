@@ -31,7 +31,7 @@ internal sealed class BenchHandlerHarness : IBenchEngines
     public IQueryEngine Create(string engine, Uri server, string suite, string scale, string? database)
     {
         Created.Add((engine, server, database));
-        return Lake is not null && engine == "trino" ? Lake : Engine;
+        return Lake is not null && engine == "trino" ? Lake : ClickHouse is not null && engine == "clickhouse" ? ClickHouse : Engine;
     }
 
     /// <summary>Every client a handler asked for: engine, server, database.</summary>
@@ -40,10 +40,14 @@ internal sealed class BenchHandlerHarness : IBenchEngines
     /// <summary>The Trino the lake writer talks to (a replay-server client), when set.</summary>
     public IQueryEngine? Lake { get; set; }
 
+    /// <summary>The ClickHouse the table loader talks to (a real local server's client), when set.</summary>
+    public IQueryEngine? ClickHouse { get; set; }
+
     public Task<JsonNode> InvokeAsync(string handler, JsonNode input) => InvokeAsync(handler switch
     {
         BenchPrepareHandler.Name => new BenchPrepareHandler(this, Time),
         BenchPrepareLakeHandler.Name => new BenchPrepareLakeHandler(this),
+        BenchLoadTablesHandler.Name => new BenchLoadTablesHandler(this),
         BenchRunQueryHandler.Name => new BenchRunQueryHandler(this, Store, Time),
         BenchAggregateHandler.Name => new BenchAggregateHandler(Store, Time),
         BenchCompareHandler.Name => new BenchCompareHandler(Store),

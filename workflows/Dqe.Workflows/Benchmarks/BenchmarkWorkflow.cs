@@ -5,18 +5,21 @@ using Dqe.Workflows.Building;
 namespace Dqe.Workflows.Benchmarks;
 
 /// <summary>
-/// Scheduled/on-demand benchmark run: prepare (resolve suite, check engine health) → Map over queries
+/// Scheduled/on-demand benchmark run: prepare (resolve suite, check engine health, list queries and tables) → with
+/// <c>clickHouse.lakeWriter</c>, a Map over the suite's tables having Trino write each one's Parquet files (once per
+/// scale) → a Map over the tables loading each into ClickHouse (once per scale; none for Trino) → Map over queries
 /// (bounded by <c>$.run.maxConcurrency</c>, each item one function call whose samples go to S3) → aggregate →
-/// compare with the baseline → report (JSON + HTML + EMF metrics). Any failure goes to PartialReport,
+/// compare with the baseline → report (JSON + HTML + EMF metrics). One function call per table, so a scale is not
+/// bounded by one invocation. Any failure (a table that still fails after its retries, too) goes to PartialReport,
 /// which writes what exists and marks the run failed, then the execution fails.
 /// Input: <c>{"engine":"clickhouse","suite":"clickbench","scale":"100k","server":"http://...","queries":["q01"],
-/// "warmups":1,"iterations":5,"concurrency":[1],"maxConcurrency":4}</c>. ClickHouse TPC-H from the lake with
-/// <c>clickHouse.lakeWriter</c> first has Trino write the scale's Parquet files (PrepareLake, once per scale).
+/// "warmups":1,"iterations":5,"concurrency":[1],"maxConcurrency":4}</c>.
 /// </summary>
 public sealed class BenchmarkWorkflow : IWorkflow
 {
     public const string Prepare = "dqe.bench.prepare";
     public const string PrepareLake = "dqe.bench.prepare-lake";
+    public const string LoadTables = "dqe.bench.load-tables";
     public const string RunQuery = "dqe.bench.run-query";
     public const string Aggregate = "dqe.bench.aggregate";
     public const string CompareBaseline = "dqe.bench.compare";
@@ -30,11 +33,14 @@ public sealed class BenchmarkWorkflow : IWorkflow
 
     public TimeSpan Timeout => TimeSpan.FromHours(8);
 
-    public IReadOnlyList<string> Handlers { get; } = [Prepare, PrepareLake, RunQuery, Aggregate, CompareBaseline, Report];
+    /// <summary>Tables written or loaded at once: the Trino and ClickHouse work of a scale shares the analytics nodes.</summary>
+    public const int TableConcurrency = 4;
 
-    /// <summary>Prepare checks engine health and RunQuery measures; every step keeps its parts in the reports bucket.</summary>
+    public IReadOnlyList<string> Handlers { get; } = [Prepare, PrepareLake, LoadTables, RunQuery, Aggregate, CompareBaseline, Report];
+
+    /// <summary>Prepare checks engine health and RunQuery measures; every step keeps its parts in the reports bucket; the table steps only talk to engines.</summary>
     public HandlerNeeds NeedsOf(string handler) =>
-        handler is Prepare or RunQuery ? HandlerNeeds.Engines | HandlerNeeds.Reports : handler is PrepareLake ? HandlerNeeds.Engines : HandlerNeeds.Reports;
+        handler is Prepare or RunQuery ? HandlerNeeds.Engines | HandlerNeeds.Reports : handler is PrepareLake or LoadTables ? HandlerNeeds.Engines : HandlerNeeds.Reports;
 
     public IChainable Define(Construct scope, WorkflowContext context)
     {
@@ -42,8 +48,9 @@ public sealed class BenchmarkWorkflow : IWorkflow
         var partial = Steps.Invoke(scope, "PartialReport", context, Report, resultPath: "$.report").Next(failed);
 
         var prepare = Steps.CatchAll(Steps.Invoke(scope, "Prepare", context, Prepare, resultPath: "$.run"), partial);
-        var prepareLake = Steps.CatchAll(Steps.Invoke(scope, "PrepareLake", context, PrepareLake, resultPath: "$.lake"), partial);
         var lakeNeeded = new Choice(scope, "WriteLake?");
+        var writeLake = PerTable(scope, "WriteLakeTables", "WriteLakeTable", context, PrepareLake, "$.lake", partial);
+        var load = PerTable(scope, "LoadTables", "LoadTable", context, LoadTables, "$.loads", partial);
         var queries = new Map(scope, "RunQueries", new MapProps
         {
             ItemsPath = "$.run.items",
@@ -59,7 +66,18 @@ public sealed class BenchmarkWorkflow : IWorkflow
         var verdict = new Choice(scope, "RunSucceeded?")
             .When(Condition.StringEquals("$.report.status", "Succeeded"), new Succeed(scope, "Done"))
             .Otherwise(new Fail(scope, "QueriesFailed", new FailProps { Error = "Dqe.BenchmarkFailed", Cause = "one or more queries failed; see the report" }));
-        var run = prepare.Next(queries).Next(aggregate).Next(compare).Next(report).Next(verdict);
-        return lakeNeeded.When(Condition.IsPresent("$.clickHouse.lakeWriter"), prepareLake.Next(run)).Otherwise(run);
+        var run = load.Next(queries).Next(aggregate).Next(compare).Next(report).Next(verdict);
+        return prepare.Next(lakeNeeded.When(Condition.IsPresent("$.clickHouse.lakeWriter"), writeLake.Next(run)).Otherwise(run));
+    }
+
+    /// <summary>
+    /// A Map over <c>$.run.tableItems</c> (the run input with <c>tables</c> = one table each), one retried call per table.
+    /// A table that still fails fails the Map, which stops the iterations not yet finished, and goes to <paramref name="failed"/>.
+    /// </summary>
+    private static Map PerTable(Construct scope, string id, string iterationId, WorkflowContext context, string handler, string resultPath, IChainable failed)
+    {
+        var map = new Map(scope, id, new MapProps { ItemsPath = "$.run.tableItems", MaxConcurrency = TableConcurrency, ResultPath = resultPath });
+        map.ItemProcessor(Steps.Invoke(scope, iterationId, context, handler));
+        return Steps.CatchAll(map, failed);
     }
 }

@@ -9,13 +9,14 @@ namespace Dqe.Core.Benchmarks.ClickHouseData;
 /// </summary>
 internal sealed class ClickHouseSuiteData(IQueryEngine engine, ClickHouseDataOptions options)
 {
-    public async Task<IReadOnlyList<TableLoad>> EnsureAsync(string suite, string scale, CancellationToken cancellationToken)
+    /// <summary>Prepares <paramref name="tables"/> of the suite (null = all; a workflow Map item names one), in name order.</summary>
+    public async Task<IReadOnlyList<TableLoad>> EnsureAsync(string suite, string scale, IReadOnlyCollection<string>? tables, CancellationToken cancellationToken)
     {
         var source = SuiteSources.For(suite, scale, options);
         // On a cluster, INSERTs into a Distributed table wait until every shard has its rows, so the count that follows is final.
         IReadOnlyDictionary<string, string>? settings = options.IsCluster ? new Dictionary<string, string> { ["insert_distributed_sync"] = "1" } : null;
         var loads = new List<TableLoad>();
-        foreach (var table in source.Tables)
+        foreach (var table in source.Tables.Where(t => tables is null || tables.Contains(t.Name)))
         {
             foreach (var statement in table.Create(options))
             {

@@ -16,25 +16,35 @@ internal sealed class TpchLakeWriter(IQueryEngine trino, TpchLakeOptions options
     /// <summary>Trino's answer to a CTAS whose external location already holds objects.</summary>
     public const string PathExists = "HIVE_PATH_ALREADY_EXISTS";
 
+    /// <summary>Checks every existing table of <see cref="TpchLakeOptions.Tables"/> first (a mismatch stops the call with nothing written), then writes the missing ones.</summary>
     public async Task<IReadOnlyList<LakeTableWrite>> EnsureAsync(CancellationToken cancellationToken)
     {
+        var (kept, missing) = await CheckAsync(cancellationToken).ConfigureAwait(false);
+        var writes = new List<LakeTableWrite>(kept);
+        foreach (var table in missing)
+        {
+            writes.Add(await WriteAsync(table, cancellationToken).ConfigureAwait(false));
+        }
+
+        return [.. writes.OrderBy(w => w.Table, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Checks the existing tables of the selection and writes nothing: the kept ones, and the ones still to write.
+    /// Throws <see cref="BenchmarkException"/> at the first table with a foreign location or a wrong count.
+    /// </summary>
+    public async Task<(IReadOnlyList<LakeTableWrite> Kept, IReadOnlyList<TableTemplate> Missing)> CheckAsync(CancellationToken cancellationToken)
+    {
         options.Validate();
-        var tables = SuiteSources.TpchTables();
+        var tables = options.Selected();
         var existing = await ExistingAsync(tables, cancellationToken).ConfigureAwait(false);
-        // Every existing table is checked before anything is written: a mismatch stops the run with nothing changed.
-        var kept = new Dictionary<string, LakeTableWrite>(StringComparer.Ordinal);
+        var kept = new List<LakeTableWrite>();
         foreach (var table in tables.Where(t => existing.Contains(options.TableName(t.Name))))
         {
-            kept[table.Name] = await CheckAsync(table, cancellationToken).ConfigureAwait(false);
+            kept.Add(await CheckAsync(table, cancellationToken).ConfigureAwait(false));
         }
 
-        var writes = new List<LakeTableWrite>();
-        foreach (var table in tables)
-        {
-            writes.Add(kept.TryGetValue(table.Name, out var write) ? write : await WriteAsync(table, cancellationToken).ConfigureAwait(false));
-        }
-
-        return writes;
+        return (kept, [.. tables.Where(t => !existing.Contains(options.TableName(t.Name)))]);
     }
 
     /// <summary>The CTAS of one table: Parquet at the table's directory, standard names mapped from Trino's simplified ones.</summary>
@@ -58,6 +68,9 @@ internal sealed class TpchLakeWriter(IQueryEngine trino, TpchLakeOptions options
         return rows.Select(r => r.Text("table_name")).ToHashSet(StringComparer.Ordinal);
     }
 
+    // The lake side is a count(*) of Parquet files, answered from their footers; the generator side (the costly one: Trino
+    // generates every row to count it) is asked only when the specification's count, or for lineitem the count the CTAS
+    // recorded, does not already agree with the lake.
     private async Task<LakeTableWrite> CheckAsync(TableTemplate table, CancellationToken cancellationToken)
     {
         var (hive, location) = Names(table);
@@ -69,11 +82,40 @@ internal sealed class TpchLakeWriter(IQueryEngine trino, TpchLakeOptions options
             throw new BenchmarkException($"setup: {options.Catalog}.{options.Schema}.{hive} exists but reads {path}, not {location}; drop it and run again.");
         }
 
+        var kept = new LakeTableWrite(table.Name, hive, location, rows, Written: false);
+        if (rows == await ExpectedAsync(table, hive, cancellationToken).ConfigureAwait(false))
+        {
+            return kept;
+        }
+
         var source = (await trino.QueryRowsAsync(new QueryRequest($"SELECT count(*) AS n FROM \"{options.SourceCatalog}\".\"{options.Scale}\".\"{table.Name}\""), cancellationToken).ConfigureAwait(false))[0].Int64("n");
         return rows == source
-            ? new LakeTableWrite(table.Name, hive, location, rows, Written: false)
+            ? kept
             : throw new BenchmarkException($"setup: {options.Catalog}.{options.Schema}.{hive} has {rows} rows, {options.SourceCatalog}.{options.Scale}.{table.Name} has {source}; "
                 + $"drop the table and delete {location} to write it again.");
+    }
+
+    /// <summary>
+    /// The specification's count; for lineitem (none in the specification) the row count the writing CTAS recorded in the
+    /// table's statistics, when it is a plausible lineitem count for the scale. Null = unknown without counting the generator.
+    /// </summary>
+    private async Task<long?> ExpectedAsync(TableTemplate table, string hive, CancellationToken cancellationToken)
+    {
+        if (TpchRowCounts.Exact(table.Name, options.Scale) is { } exact)
+        {
+            return exact;
+        }
+
+        var stats = await trino.QueryRowsAsync(new QueryRequest($"SHOW STATS FOR {Qualified(hive)}"), cancellationToken).ConfigureAwait(false);
+        // The summary row is the one without a column name; its row_count is a double, NULL when the table has no statistics.
+        var recorded = stats.FirstOrDefault(r => r.GetValueOrDefault("column_name") is null)?.GetValueOrDefault("row_count");
+        if (recorded is null)
+        {
+            return null;
+        }
+
+        var rows = Convert.ToInt64(recorded, CultureInfo.InvariantCulture);
+        return TpchRowCounts.PlausibleLineitem(rows, options.Scale) ? rows : null;
     }
 
     private async Task<LakeTableWrite> WriteAsync(TableTemplate table, CancellationToken cancellationToken)

@@ -29,10 +29,10 @@ public class ClickHouseSuiteDataTests(ClickHouseFixture fixture) : IAsyncLifetim
         var data = new ClickHouseSuiteData(Client(), new ClickHouseDataOptions(Database: Database));
         await fixture.ExecAsync($"DROP TABLE IF EXISTS {Database}.region");
 
-        var first = await data.EnsureAsync("tpch", "gen_tiny", default);
+        var first = await data.EnsureAsync("tpch", "gen_tiny", null, default);
         await fixture.ExecAsync($"INSERT INTO {Database}.region VALUES (99, 'ATLANTIS', 'not TPC-H')");
-        var second = await data.EnsureAsync("tpch", "gen_tiny", default);
-        var third = await data.EnsureAsync("tpch", "gen_tiny", default);
+        var second = await data.EnsureAsync("tpch", "gen_tiny", null, default);
+        var third = await data.EnsureAsync("tpch", "gen_tiny", null, default);
 
         Assert.Equal(TinyRows, first.ToDictionary(l => l.Table, l => l.Rows));
         Assert.True(first.Single(l => l.Table == "region").Loaded);
@@ -44,7 +44,7 @@ public class ClickHouseSuiteDataTests(ClickHouseFixture fixture) : IAsyncLifetim
     [Fact]
     public async Task Run_WrongExpectedRowCount_FailsRunNamingQueryExpectedAndActual()
     {
-        await new ClickHouseSuiteData(Client(), new ClickHouseDataOptions(Database: Database)).EnsureAsync("tpch", "gen_tiny", default);
+        await new ClickHouseSuiteData(Client(), new ClickHouseDataOptions(Database: Database)).EnsureAsync("tpch", "gen_tiny", null, default);
         var q01 = QueryCatalog.Embedded.Resolve("clickhouse", "tpch", ["q01"])[0];
         var wrong = q01 with { Id = "q01_wrong", ExpectedRows = new Dictionary<string, long> { ["gen_tiny"] = 5 } };
         var options = new BenchmarkOptions("clickhouse", "tpch", "gen_tiny", Warmups: 0, Iterations: 1);

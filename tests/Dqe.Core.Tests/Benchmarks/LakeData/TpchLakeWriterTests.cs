@@ -65,6 +65,96 @@ public class TpchLakeWriterTests
         Assert.Equal(60175, again.Single(w => w.Table == "lineitem").Rows);
         Assert.DoesNotContain(harness.Server.Requests, r => r.Body.StartsWith("CREATE", StringComparison.Ordinal));
         Assert.All(trino.Writes.Values, n => Assert.Equal(1, n));
+        // The spec's counts settle seven tables and lineitem's recorded statistics the eighth: the generator is never counted.
+        Assert.Equal(0, trino.GeneratorCounts);
+        Assert.Equal(["SHOW STATS FOR \"hive\".\"dqe_prod_lake\".\"tpch_tiny_lineitem\""], harness.Server.Requests.Select(r => r.Body).Where(b => b.StartsWith("SHOW", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task EnsureAsync_LineitemWithoutStatistics_CountsTheGeneratorForLineitemOnly()
+    {
+        await using var harness = await TrinoHarness.StartAsync();
+        var trino = new TpchLakeTrino(harness.Server, Tiny);
+        foreach (var (table, rows) in TpchLakeTrino.TinyRows)
+        {
+            trino.Existing(table, rows, withStatistics: table != "lineitem");
+        }
+
+        var kept = await new TpchLakeWriter(harness.Client(), Tiny).EnsureAsync(CancellationToken.None);
+
+        Assert.All(kept, w => Assert.False(w.Written));
+        Assert.Equal(1, trino.GeneratorCounts);
+        Assert.Contains(harness.Server.Requests, r => r.Body == "SELECT count(*) AS n FROM \"tpch\".\"tiny\".\"lineitem\"");
+    }
+
+    [Theory]
+    [InlineData(60000, 60175)] // files deleted by hand: the recorded count no longer matches the files
+    [InlineData(60175, 6001215)] // an implausible recorded count (another scale's) is not trusted
+    public async Task EnsureAsync_LineitemStatisticsNotUsable_TheGeneratorDecides(long files, long recorded)
+    {
+        await using var harness = await TrinoHarness.StartAsync();
+        var trino = new TpchLakeTrino(harness.Server, Tiny);
+        trino.Existing("lineitem", files, statistics: recorded);
+
+        var run = new TpchLakeWriter(harness.Client(), Tiny with { Tables = ["lineitem"] }).EnsureAsync(CancellationToken.None);
+
+        if (files == TpchLakeTrino.TinyRows["lineitem"])
+        {
+            Assert.False(Assert.Single(await run).Written);
+        }
+        else
+        {
+            var error = await Assert.ThrowsAsync<BenchmarkException>(() => run);
+            Assert.StartsWith($"setup: hive.dqe_prod_lake.tpch_tiny_lineitem has {files} rows, tpch.tiny.lineitem has 60175;", error.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(1, trino.GeneratorCounts);
+        Assert.Empty(trino.Writes);
+    }
+
+    [Fact]
+    public async Task EnsureAsync_SpecTableWithWrongCount_ConfirmedByTheGeneratorBeforeTheError()
+    {
+        await using var harness = await TrinoHarness.StartAsync();
+        var trino = new TpchLakeTrino(harness.Server, Tiny);
+        trino.Existing("orders", 14999);
+
+        var error = await Assert.ThrowsAsync<BenchmarkException>(() => new TpchLakeWriter(harness.Client(), Tiny).EnsureAsync(CancellationToken.None));
+
+        Assert.Contains("tpch_tiny_orders has 14999 rows, tpch.tiny.orders has 15000", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, trino.GeneratorCounts);
+        Assert.Empty(trino.Writes);
+    }
+
+    [Fact]
+    public async Task EnsureAsync_OneTable_ChecksAndWritesOnlyThatTable()
+    {
+        await using var harness = await TrinoHarness.StartAsync();
+        var trino = new TpchLakeTrino(harness.Server, Tiny);
+        trino.Existing("orders", 7); // wrong, but not this call's table
+
+        var writes = await new TpchLakeWriter(harness.Client(), Tiny with { Tables = ["lineitem"] }).EnsureAsync(CancellationToken.None);
+
+        var write = Assert.Single(writes);
+        Assert.Equal(("lineitem", true, 60175L), (write.Table, write.Written, write.Rows));
+        Assert.Equal(["tpch_tiny_lineitem"], trino.Writes.Keys);
+        Assert.DoesNotContain(harness.Server.Requests, r => r.Body.Contains("orders", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CheckAsync_PartialLake_ListsWhatIsMissingAndWritesNothing()
+    {
+        await using var harness = await TrinoHarness.StartAsync();
+        var trino = new TpchLakeTrino(harness.Server, Tiny);
+        trino.Existing("nation", 25);
+        trino.Existing("lineitem", 60175);
+
+        var (kept, missing) = await new TpchLakeWriter(harness.Client(), Tiny).CheckAsync(CancellationToken.None);
+
+        Assert.Equal(["lineitem", "nation"], kept.Select(k => k.Table));
+        Assert.Equal(["customer", "orders", "part", "partsupp", "region", "supplier"], missing.Select(t => t.Name));
+        Assert.Empty(trino.Writes);
+        Assert.Equal(0, trino.GeneratorCounts);
     }
 
     [Fact]
@@ -127,11 +217,15 @@ public class TpchLakeWriterTests
     [InlineData("dqe-prod-lake", "gen_tiny", "dqe_prod_lake", "scale")]
     [InlineData("dqe-prod-lake", "sf1; DROP", "dqe_prod_lake", "scale")]
     [InlineData("dqe-prod-lake", "sf1", "prod-lake", "schema")]
-    public async Task EnsureAsync_BadOption_FailsNamingTheFieldBeforeSendingAnything(string bucket, string scale, string schema, string field)
+    [InlineData("dqe-prod-lake", "sf1", "dqe_prod_lake", "tables", "lineitem,hits")]
+    [InlineData("dqe-prod-lake", "sf1", "dqe_prod_lake", "tables", "orders,orders")]
+    [InlineData("dqe-prod-lake", "sf1", "dqe_prod_lake", "tables", "")]
+    public async Task EnsureAsync_BadOption_FailsNamingTheFieldBeforeSendingAnything(string bucket, string scale, string schema, string field, string? tables = null)
     {
         await using var harness = await TrinoHarness.StartAsync();
+        var options = new TpchLakeOptions(bucket, scale, schema, Tables: tables?.Split(',', StringSplitOptions.RemoveEmptyEntries));
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => new TpchLakeWriter(harness.Client(), new TpchLakeOptions(bucket, scale, schema)).EnsureAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => new TpchLakeWriter(harness.Client(), options).EnsureAsync(CancellationToken.None));
 
         Assert.Equal(field, error.ParamName);
         Assert.Empty(harness.Server.Requests);
