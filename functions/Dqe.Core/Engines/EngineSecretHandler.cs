@@ -74,7 +74,7 @@ internal sealed class EngineSecretHandler : DelegatingHandler
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         // Streamed content was consumed by the first send: its refusal goes back as is.
         return Refused(response) && request.Content is null or ByteArrayContent or ReadOnlyMemoryContent
-            ? await RetryAsync(request, first, response, cancellationToken).ConfigureAwait(false)
+            ? await RetryAsync(request, uri, first, response, cancellationToken).ConfigureAwait(false)
             : response;
     }
 
@@ -94,7 +94,7 @@ internal sealed class EngineSecretHandler : DelegatingHandler
         && uri.Port == _origin.Port;
 
     /// <summary>Sends <paramref name="request"/> again with fresh AWSCURRENT, then AWSPREVIOUS (each only if it is another pair); the last refusal when none is accepted.</summary>
-    private async Task<HttpResponseMessage> RetryAsync(HttpRequestMessage request, Login refused, HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> RetryAsync(HttpRequestMessage request, Uri uri, Login refused, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var tried = new List<Login> { refused };
         foreach (var stage in RetryStages)
@@ -106,7 +106,8 @@ internal sealed class EngineSecretHandler : DelegatingHandler
             }
 
             tried.Add(login);
-            var retry = Clone(request);
+            // To the URL checked above, whatever the transport did with the first message.
+            var retry = Clone(request, uri);
             Apply(retry, login);
             HttpResponseMessage next;
             try
@@ -145,9 +146,9 @@ internal sealed class EngineSecretHandler : DelegatingHandler
             && codes.Any(c => ClickHouseAuthCodes.Contains(c.Trim(), StringComparer.Ordinal));
     }
 
-    private static HttpRequestMessage Clone(HttpRequestMessage request)
+    private static HttpRequestMessage Clone(HttpRequestMessage request, Uri uri)
     {
-        var clone = new HttpRequestMessage(request.Method, request.RequestUri)
+        var clone = new HttpRequestMessage(request.Method, uri)
         {
             Content = request.Content,
             Version = request.Version,
