@@ -73,9 +73,12 @@ internal sealed class EngineSecretHandler : DelegatingHandler
         Apply(request, first);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         // Streamed content was consumed by the first send: its refusal goes back as is.
-        return Refused(response) && request.Content is null or ByteArrayContent or ReadOnlyMemoryContent
-            ? await RetryAsync(request, uri, first, response, cancellationToken).ConfigureAwait(false)
-            : response;
+        if (!Refused(response) || request.Content is not (null or ByteArrayContent or ReadOnlyMemoryContent))
+        {
+            return response;
+        }
+
+        return await RetryAsync(request, uri, first, response, cancellationToken).ConfigureAwait(false);
     }
 
     protected override void Dispose(bool disposing)
@@ -97,41 +100,54 @@ internal sealed class EngineSecretHandler : DelegatingHandler
     private async Task<HttpResponseMessage> RetryAsync(HttpRequestMessage request, Uri uri, Login refused, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var tried = new List<Login> { refused };
-        foreach (var stage in RetryStages)
+        try
         {
-            if (await _secrets.GetSecretStageAsync(_secretId!, stage, cancellationToken).ConfigureAwait(false) is not { } text
-                || Parse(text) is var login && tried.Contains(login))
+            foreach (var stage in RetryStages)
             {
-                continue;
+                if (await _secrets.GetSecretStageAsync(_secretId!, stage, cancellationToken).ConfigureAwait(false) is not { } text
+                    || Parse(text) is var login && tried.Contains(login))
+                {
+                    continue;
+                }
+
+                tried.Add(login);
+                var next = await SendAsAsync(request, uri, login, cancellationToken).ConfigureAwait(false);
+                response.Dispose();
+                response = next;
+                if (!Refused(response))
+                {
+                    Volatile.Write(ref _remembered, new Remembered(login, _time.GetUtcNow() + SecretsManagerStore.CacheFor));
+                    return response;
+                }
             }
 
-            tried.Add(login);
-            // To the URL checked above, whatever the transport did with the first message.
-            var retry = Clone(request, uri);
-            Apply(retry, login);
-            HttpResponseMessage next;
-            try
-            {
-                next = await base.SendAsync(retry, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                // The content is the caller's (disposed with the original request), the clone holds nothing else.
-                retry.Content = null;
-                retry.Dispose();
-            }
-
-            response.Dispose();
-            response = next;
-            response.RequestMessage = request;
-            if (!Refused(response))
-            {
-                Volatile.Write(ref _remembered, new Remembered(login, _time.GetUtcNow() + SecretsManagerStore.CacheFor));
-                return response;
-            }
+            return response;
         }
+        catch
+        {
+            // A secret that cannot be read or a retry that fails: the refusal the caller will not see is released here.
+            response.Dispose();
+            throw;
+        }
+    }
 
-        return response;
+    /// <summary>A copy of <paramref name="request"/> to the URL checked before the first send (whatever the transport did with that message), as <paramref name="login"/>.</summary>
+    private async Task<HttpResponseMessage> SendAsAsync(HttpRequestMessage request, Uri uri, Login login, CancellationToken cancellationToken)
+    {
+        var retry = Clone(request, uri);
+        Apply(retry, login);
+        try
+        {
+            var response = await base.SendAsync(retry, cancellationToken).ConfigureAwait(false);
+            response.RequestMessage = request;
+            return response;
+        }
+        finally
+        {
+            // The content is the caller's (disposed with the original request); the copy holds nothing else.
+            retry.Content = null;
+            retry.Dispose();
+        }
     }
 
     /// <summary>The engine refused the user or password (not a missing grant, which a new password would not fix).</summary>

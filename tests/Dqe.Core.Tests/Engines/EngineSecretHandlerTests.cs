@@ -124,6 +124,20 @@ public sealed class EngineSecretHandlerTests : IAsyncLifetime
         Assert.Empty(_secret.Secrets.Requests);
     }
 
+    [Fact]
+    public async Task Query_SecretUnreadableOnRetry_FailsNamingTheSecret()
+    {
+        _secret.Put("old");
+        await _secret.WarmAsync();
+        _secret.Secrets.Denied[RotatedSecretFixture.SecretId] = true;
+        _trino.Script("SELECT 1", new TrinoScript([Refusal, .. TrinoScript.Value(1).Steps]));
+
+        var error = await Assert.ThrowsAsync<SecretUnavailableException>(() => Client().QueryRowsAsync(new QueryRequest("SELECT 1"), CancellationToken.None));
+
+        Assert.StartsWith($"secret '{RotatedSecretFixture.SecretId}': AccessDeniedException", error.Message, StringComparison.Ordinal);
+        Assert.Equal([Basic("old")], Authorizations());
+    }
+
     [Theory]
     [InlineData(401, null, true)] // Trino's password authenticator
     [InlineData(403, null, false)] // access control: another password would not help
