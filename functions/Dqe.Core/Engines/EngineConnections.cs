@@ -65,7 +65,7 @@ public sealed class EngineConnections : IDisposable
     public HttpClient ClickHouseHttpVia(Uri origin, HttpMessageHandler transport)
     {
         ArgumentNullException.ThrowIfNull(origin);
-        var handler = new EngineSecretHandler(origin, NonEmpty(FunctionVariables.ClickHouseSecretArn), caSecret: null, clickHouseHeaders: true, _secrets, new EngineTrust(), transport);
+        var handler = new EngineSecretHandler(origin, NonEmpty(FunctionVariables.ClickHouseSecretArn), caSecret: null, clickHouseHeaders: true, _secrets, new EngineTrust(), _time, transport);
         return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
@@ -93,7 +93,7 @@ public sealed class EngineConnections : IDisposable
         var secretId = NonEmpty(secretVariable);
         var sockets = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         sockets.SslOptions.RemoteCertificateValidationCallback = trust.Validate;
-        var handler = new EngineSecretHandler(url, secretId, NonEmpty(FunctionVariables.EnginesCaSecret), clickHouseHeaders, secrets, trust, sockets);
+        var handler = new EngineSecretHandler(url, secretId, NonEmpty(FunctionVariables.EnginesCaSecret), clickHouseHeaders, secrets, trust, _time, sockets);
         // Streaming reads of long results: per-request timeouts are the clients' own (RequestTimeout).
         return (url, new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan });
     }

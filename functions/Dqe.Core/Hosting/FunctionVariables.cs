@@ -64,10 +64,10 @@ public static class FunctionVariables
     /// <summary>Availability zone the az-loss drill drains.</summary>
     public const string DrillZone = "DQE_DR_ZONE";
 
-    /// <summary>ExternalSecrets (namespace/name, comma separated) that the secret rotation handler force-syncs after moving AWSCURRENT.</summary>
+    /// <summary>ExternalSecrets (<c>engine:namespace/name</c>, engine trino or clickhouse, comma separated) that the secret rotation handler force-syncs after moving AWSCURRENT: those of the rotated secret's engines.</summary>
     public const string RotationExternalSecrets = "DQE_ROTATION_EXTERNAL_SECRETS";
 
-    /// <summary>Automation secrets the rotation handler rotates (secretName=engine, comma separated); any other secret is a person's (both engines).</summary>
+    /// <summary>Optional: secrets on one engine only (<c>secretName=engine</c>, comma separated, matched on DescribeSecret's Name); a secret not listed is on both engines.</summary>
     public const string RotationSecretEngines = "DQE_ROTATION_SECRET_ENGINES";
 
     /// <summary>ClickHouseInstallation (namespace/name) whose operator the rotation handler makes re-render users.</summary>

@@ -7,7 +7,8 @@ namespace Dqe.Core.Secrets;
 /// <summary>
 /// Secrets Manager's GetSecretValue over its JSON 1.1 protocol, signed with SigV4 from the function's role (the
 /// SDK package is not served here and one call does not need it). Values are cached for <see cref="CacheFor"/>
-/// so a warm function does not call per invocation, and a rotated secret is picked up within that time.
+/// so a warm function does not call per invocation, and a rotated secret is picked up within that time;
+/// <see cref="GetSecretStageAsync"/> reads past the cache (an engine refused the cached password).
 /// </summary>
 public sealed class SecretsManagerStore : ISecretStore
 {
@@ -34,14 +35,38 @@ public sealed class SecretsManagerStore : ISecretStore
             return cached.Value;
         }
 
-        var value = await FetchAsync(secretId, cancellationToken).ConfigureAwait(false);
+        var value = await FetchAsync(secretId, stage: null, cancellationToken).ConfigureAwait(false);
         _cache[secretId] = (value, now + CacheFor);
         return value;
     }
 
-    private async Task<string> FetchAsync(string secretId, CancellationToken cancellationToken)
+    public async Task<string?> GetSecretStageAsync(string secretId, string stage, CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(new GetSecretValueRequest(secretId), SecretsJsonContext.Default.GetSecretValueRequest);
+        ArgumentException.ThrowIfNullOrEmpty(secretId);
+        ArgumentException.ThrowIfNullOrEmpty(stage);
+        string value;
+        try
+        {
+            value = await FetchAsync(secretId, stage, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SecretUnavailableException e) when (e.InnerException is SecretsManagerException { IsNotFound: true })
+        {
+            // No version carries the label (a secret that never rotated has no AWSPREVIOUS).
+            return null;
+        }
+
+        if (stage == Rotation.SecretMetadata.Current)
+        {
+            _cache[secretId] = (value, _time.GetUtcNow() + CacheFor);
+        }
+
+        return value;
+    }
+
+    /// <summary>The version labelled <paramref name="stage"/>, AWSCURRENT when null.</summary>
+    private async Task<string> FetchAsync(string secretId, string? stage, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(new GetSecretValueRequest(secretId, VersionStage: stage), SecretsJsonContext.Default.GetSecretValueRequest);
         string text;
         try
         {

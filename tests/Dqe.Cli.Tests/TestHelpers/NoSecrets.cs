@@ -7,4 +7,7 @@ public sealed class NoSecrets : ISecretStore
 {
     public Task<string> GetSecretStringAsync(string secretId, CancellationToken cancellationToken) =>
         throw new SecretUnavailableException($"secret '{secretId}': no Secrets Manager in this test");
+
+    public Task<string?> GetSecretStageAsync(string secretId, string stage, CancellationToken cancellationToken) =>
+        throw new SecretUnavailableException($"secret '{secretId}' ({stage}): no Secrets Manager in this test");
 }

@@ -55,6 +55,55 @@ public sealed class SecretsManagerStoreTests : IAsyncLifetime
         Assert.Equal(2, _server.Requests.Count);
     }
 
+    [Fact]
+    public async Task GetSecretStage_Current_ReadsPastTheCacheAndRefreshesIt()
+    {
+        _server.Put("dqe/dev/trino", "v1");
+        var store = Store();
+        await store.GetSecretStringAsync("dqe/dev/trino", CancellationToken.None);
+        _server.Put("dqe/dev/trino", "v2");
+
+        var fresh = await store.GetSecretStageAsync("dqe/dev/trino", "AWSCURRENT", CancellationToken.None);
+        var cached = await store.GetSecretStringAsync("dqe/dev/trino", CancellationToken.None);
+
+        Assert.Equal("v2", fresh);
+        Assert.Equal("v2", cached);
+        Assert.Equal(2, _server.Requests.Count);
+        Assert.Equal("""{"SecretId":"dqe/dev/trino","VersionStage":"AWSCURRENT"}""", _server.Requests.Last().Body);
+    }
+
+    [Fact]
+    public async Task GetSecretStage_Previous_ReturnsTheFormerValueAndLeavesTheCache()
+    {
+        _server.Put("dqe/dev/trino", "v1");
+        _server.Put("dqe/dev/trino", "v2");
+        var store = Store();
+
+        var previous = await store.GetSecretStageAsync("dqe/dev/trino", "AWSPREVIOUS", CancellationToken.None);
+
+        Assert.Equal("v1", previous);
+        Assert.Equal("v2", await store.GetSecretStringAsync("dqe/dev/trino", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task GetSecretStage_NeverRotated_NullForAwsPrevious()
+    {
+        _server.Put("dqe/dev/clickhouse", "v1");
+
+        Assert.Null(await Store().GetSecretStageAsync("dqe/dev/clickhouse", "AWSPREVIOUS", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task GetSecretStage_Denied_ThrowsNamingTheSecret()
+    {
+        _server.Put("dqe/dev/denied", "value-never-shown");
+        _server.Denied["dqe/dev/denied"] = true;
+
+        var error = await Assert.ThrowsAsync<SecretUnavailableException>(() => Store().GetSecretStageAsync("dqe/dev/denied", "AWSPREVIOUS", CancellationToken.None));
+
+        Assert.StartsWith("secret 'dqe/dev/denied': AccessDeniedException", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("dqe/dev/missing", false, "secret 'dqe/dev/missing': ResourceNotFoundException: Secrets Manager can't find the specified secret.")]
     [InlineData("dqe/dev/denied", true, "secret 'dqe/dev/denied': AccessDeniedException: not authorized to perform secretsmanager:GetSecretValue on dqe/dev/denied")]

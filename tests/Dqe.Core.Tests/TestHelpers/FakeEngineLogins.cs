@@ -7,11 +7,12 @@ using Microsoft.Extensions.Time.Testing;
 namespace Dqe.Core.Tests.TestHelpers;
 
 /// <summary>
-/// Trino and ClickHouse as the rotation sees them: each holds one password for the user and reloads it from the
-/// secret's AWSCURRENT only when the cluster says so — Trino when the force-sync annotation of its ExternalSecret
-/// changes (External Secrets re-syncs, the file authenticator reloads), ClickHouse when both its ExternalSecret was
-/// re-synced and the installation's spec.taskID changed (the operator re-renders users). Each check takes
-/// <see cref="CheckTakes"/> on the fake clock.
+/// The engines a secret's user lives on, as the rotation sees them: each holds one password for the user and reloads
+/// it from the secret's AWSCURRENT only when the cluster says so — Trino when the force-sync annotation of the
+/// ExternalSecret that carries the secret to it changes (External Secrets re-syncs, the file authenticator reloads),
+/// ClickHouse when that ExternalSecret was re-synced and the installation's spec.taskID changed (the operator
+/// re-renders users). An engine the user is not on answers "Unknown user". Each check takes <see cref="CheckTakes"/>
+/// on the fake clock.
 /// </summary>
 public sealed class FakeEngineLogins : IEngineLoginCheck
 {
@@ -19,55 +20,64 @@ public sealed class FakeEngineLogins : IEngineLoginCheck
     private readonly FakeSecretsManager _secrets;
     private readonly string _secretId;
     private readonly FakeTimeProvider _time;
-    private readonly Dictionary<string, string> _passwords = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string?> _seen = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<RotationEngine, RotationTarget> _carriers;
+    private readonly Dictionary<RotationEngine, string> _passwords = [];
+    private readonly Dictionary<RotationEngine, string?> _seen = [];
 
-    public FakeEngineLogins(FakeKubernetesApi api, FakeSecretsManager secrets, string secretId, FakeTimeProvider time)
+    /// <param name="carriers">The engines the user is on, each with the ExternalSecret that carries the secret there.</param>
+    public FakeEngineLogins(FakeKubernetesApi api, FakeSecretsManager secrets, string secretId, FakeTimeProvider time, IReadOnlyDictionary<RotationEngine, RotationTarget> carriers)
     {
         _api = api;
         _secrets = secrets;
         _secretId = secretId;
         _time = time;
-        var current = Password(secrets.ValueAt(secretId, FakeSecret.Current)!);
-        _passwords["trino"] = current;
-        _passwords["clickhouse"] = current;
-        _seen["trino"] = Annotation("trino", "trino-password-authentication");
-        _seen["clickhouse"] = TaskId();
+        _carriers = carriers;
+        foreach (var engine in carriers.Keys)
+        {
+            _passwords[engine] = Password(secrets.ValueAt(secretId, FakeSecret.Current)!);
+            _seen[engine] = Marker(engine);
+        }
     }
 
     public TimeSpan CheckTakes { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>When true the ClickHouse operator never re-renders (e.g. it is down): ClickHouse keeps the old password.</summary>
-    public bool ClickHouseStuck { get; set; }
+    /// <summary>Engines that never reload (ClickHouse's operator down, Trino's mount not refreshed): they keep the old password.</summary>
+    public HashSet<RotationEngine> Stuck { get; } = [];
 
-    public int Checks { get; private set; }
+    /// <summary>The engines asked, per check.</summary>
+    public List<IReadOnlySet<RotationEngine>> Asked { get; } = [];
 
     /// <summary>The password each engine holds now.</summary>
-    public IReadOnlyDictionary<string, string> Passwords => _passwords;
+    public IReadOnlyDictionary<RotationEngine, string> Passwords => _passwords;
 
-    public Task<IReadOnlyDictionary<string, string?>> CheckAsync(string user, string password, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, string?>> CheckAsync(string user, string password, IReadOnlySet<RotationEngine> engines, CancellationToken cancellationToken)
     {
-        Checks++;
+        Asked.Add(engines);
         _time.Advance(CheckTakes);
-        Reload("trino", Annotation("trino", "trino-password-authentication"));
-        if (!ClickHouseStuck && Annotation("clickhouse", "clickhouse-users") is not null)
+        foreach (var engine in _carriers.Keys.Where(e => !Stuck.Contains(e)))
         {
-            Reload("clickhouse", TaskId());
+            Reload(engine);
         }
 
-        IReadOnlyDictionary<string, string?> results = _passwords.ToDictionary(p => p.Key, p => p.Value == password ? null : "Authentication failed: password is incorrect", StringComparer.Ordinal);
+        IReadOnlyDictionary<string, string?> results = engines.ToDictionary(
+            e => e.Name(),
+            e => !_passwords.TryGetValue(e, out var held) ? $"Unknown user {user}" : held == password ? null : "Authentication failed: password is incorrect",
+            StringComparer.Ordinal);
         return Task.FromResult(results);
     }
 
     /// <summary>Catches up with the cluster as the reconcilers would (after a restore too).</summary>
     public void Settle()
     {
-        Reload("trino", Annotation("trino", "trino-password-authentication"));
-        Reload("clickhouse", TaskId());
+        foreach (var engine in _carriers.Keys)
+        {
+            Reload(engine);
+        }
     }
 
-    private void Reload(string engine, string? marker)
+    private void Reload(RotationEngine engine)
     {
+        var marker = Marker(engine);
         if (marker != _seen[engine])
         {
             _seen[engine] = marker;
@@ -75,10 +85,12 @@ public sealed class FakeEngineLogins : IEngineLoginCheck
         }
     }
 
-    private string? Annotation(string ns, string name) =>
-        _api.Get("external-secrets.io", "externalsecrets", ns, name)?["metadata"]?["annotations"]?["force-sync"]?.GetValue<string>();
-
-    private string? TaskId() => _api.Get("clickhouse.altinity.com", "clickhouseinstallations", "clickhouse", "dqe")?["spec"]?["taskID"]?.GetValue<string>();
+    /// <summary>What must change for the engine to reload: Trino the annotation; ClickHouse the taskID, once its ExternalSecret was synced.</summary>
+    private string? Marker(RotationEngine engine)
+    {
+        var annotation = RotationHarness.ForceSync(_api, _carriers[engine]);
+        return engine == RotationEngine.Trino ? annotation : annotation is null ? null : RotationHarness.TaskId(_api);
+    }
 
     private static string Password(string json) => JsonNode.Parse(json)!["password"]!.GetValue<string>();
 }

@@ -3,7 +3,7 @@ using Dqe.Core.Engines;
 namespace Dqe.Core.Secrets.Rotation;
 
 /// <summary>
-/// Logs in to Trino and ClickHouse as the rotated user with the given password and runs <c>SELECT 1</c>, over the
+/// Logs in to the rotated secret's engines (Trino, ClickHouse or both) as the rotated user with the given password and runs <c>SELECT 1</c>, over the
 /// engines' HTTPS endpoints with TLS verified against their CA (<see cref="EngineConnections"/> configured without an
 /// automation secret, so only the credentials given here are sent).
 /// </summary>
@@ -14,16 +14,25 @@ public sealed class EngineLoginCheck : IEngineLoginCheck
 
     public EngineLoginCheck(EngineConnections engines) => _engines = engines;
 
-    public async Task<IReadOnlyDictionary<string, string?>> CheckAsync(string user, string password, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, string?>> CheckAsync(string user, string password, IReadOnlySet<RotationEngine> engines, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(engines);
         var credentials = EngineCredentials.Basic(user, password);
-        var trino = _engines.Trino(o => o with { User = user, Credentials = credentials, Retry = Once, RequestTimeout = TimeSpan.FromSeconds(15) });
-        var clickHouse = _engines.ClickHouse(o => o with { Credentials = credentials, Retry = Once, RequestTimeout = TimeSpan.FromSeconds(15) });
-        return new Dictionary<string, string?>(StringComparer.Ordinal)
+        var results = new Dictionary<string, string?>(StringComparer.Ordinal);
+        // Only the secret's engines: a Trino-only user does not exist on ClickHouse (and its URL may not even be reachable).
+        if (engines.Contains(RotationEngine.Trino))
         {
-            ["trino"] = await TryAsync(trino, cancellationToken).ConfigureAwait(false),
-            ["clickhouse"] = await TryAsync(clickHouse, cancellationToken).ConfigureAwait(false),
-        };
+            var trino = _engines.Trino(o => o with { User = user, Credentials = credentials, Retry = Once, RequestTimeout = TimeSpan.FromSeconds(15) });
+            results[RotationEngine.Trino.Name()] = await TryAsync(trino, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (engines.Contains(RotationEngine.ClickHouse))
+        {
+            var clickHouse = _engines.ClickHouse(o => o with { Credentials = credentials, Retry = Once, RequestTimeout = TimeSpan.FromSeconds(15) });
+            results[RotationEngine.ClickHouse.Name()] = await TryAsync(clickHouse, cancellationToken).ConfigureAwait(false);
+        }
+
+        return results;
     }
 
     private static async Task<string?> TryAsync(IQueryEngine engine, CancellationToken cancellationToken)

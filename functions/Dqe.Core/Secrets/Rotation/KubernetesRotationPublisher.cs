@@ -5,9 +5,9 @@ using k8s.Models;
 namespace Dqe.Core.Secrets.Rotation;
 
 /// <summary>
-/// Publishes a rotated secret through the Kubernetes API: a <c>force-sync</c> annotation on each ExternalSecret built
-/// from it (External Secrets re-reads Secrets Manager at once), and a new <c>spec.taskID</c> on the
-/// ClickHouseInstallation — a metadata-only change does not bump the resource's generation, so the operator would
+/// Publishes a rotated secret through the Kubernetes API: a <c>force-sync</c> annotation on each ExternalSecret of the
+/// secret's engines (External Secrets re-reads Secrets Manager at once), and, for a secret on ClickHouse, a new
+/// <c>spec.taskID</c> on the ClickHouseInstallation — a metadata-only change does not bump the resource's generation, so the operator would
 /// not reconcile, while a taskID change makes it re-render users.d from the re-synced secret. RBAC allows exactly
 /// these patches (<c>dqe-rotation</c> group, resourceNames).
 /// </summary>
@@ -22,16 +22,17 @@ public sealed class KubernetesRotationPublisher : IRotationPublisher
         _options = options;
     }
 
-    public async Task PublishAsync(string reason, CancellationToken cancellationToken)
+    public async Task PublishAsync(string reason, IReadOnlySet<RotationEngine> engines, CancellationToken cancellationToken)
     {
-        foreach (var target in _options.ExternalSecrets)
+        ArgumentNullException.ThrowIfNull(engines);
+        foreach (var target in _options.SyncsOf(engines).Select(s => s.Target))
         {
             var patch = new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { ["force-sync"] = reason } } };
             await _client.CustomObjects.PatchNamespacedCustomObjectAsync(
                 Merge(patch), "external-secrets.io", "v1beta1", target.Namespace, "externalsecrets", target.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
-        if (_options.ClickHouseInstallation is { } chi)
+        if (engines.Contains(RotationEngine.ClickHouse) && _options.ClickHouseInstallation is { } chi)
         {
             var patch = new JsonObject { ["spec"] = new JsonObject { ["taskID"] = reason } };
             await _client.CustomObjects.PatchNamespacedCustomObjectAsync(

@@ -9,8 +9,10 @@ namespace Dqe.Core.Secrets.Rotation;
 /// The engines read AWSCURRENT through External Secrets, so they cannot be given the pending password before
 /// finishSecret: createSecret stores a new random password as AWSPENDING (idempotent on the token); setSecret and
 /// testSecret check the pending version; finishSecret moves AWSCURRENT, forces the sync, waits (bounded) until every
-/// engine accepts the new password, and if one does not, moves AWSCURRENT back, re-syncs and fails — AWSCURRENT
-/// ends where it started. Clients holding the old password fail from the engine's reload until they re-read it.
+/// engine of the secret accepts the new password, and if one does not, moves AWSCURRENT back, re-syncs and fails —
+/// AWSCURRENT ends where it started. A secret is on the engines <see cref="RotationOptions.EnginesOf"/> names (the
+/// automation users' on one, a person's on both): only those are synced, bumped and logged in to. Clients holding
+/// the old password fail from the engine's reload until they re-read it (the functions' own clients re-read at once).
 /// </summary>
 internal sealed class SecretRotator
 {
@@ -59,11 +61,19 @@ internal sealed class SecretRotator
             throw new RotationFailedException($"version {token} of secret '{metadata.Name}' is not AWSPENDING");
         }
 
+        var engines = _options.EnginesOf(metadata.Name);
+        // A person's secret is on both engines: without an ExternalSecret of one, that engine would never see the new password.
+        if (engines.Where(e => !_options.ExternalSecrets.Any(s => s.Engine == e)).ToList() is [_, ..] unsynced)
+        {
+            throw new RotationFailedException(
+                $"secret '{metadata.Name}' is on {RotationEngineNames.Join(engines)}, but no ExternalSecret of {RotationEngineNames.Join(unsynced)} is configured to re-sync");
+        }
+
         return step switch
         {
             "createSecret" => await CreateAsync(secretId, token, cancellationToken).ConfigureAwait(false),
             "setSecret" or "testSecret" => await CheckPendingAsync(secretId, token, step, cancellationToken).ConfigureAwait(false),
-            "finishSecret" => await FinishAsync(secretId, token, metadata, cancellationToken).ConfigureAwait(false),
+            "finishSecret" => await FinishAsync(secretId, token, metadata, engines, cancellationToken).ConfigureAwait(false),
             _ => throw new ArgumentException($"unknown step '{step}': expected one of {string.Join(", ", Steps)}", nameof(step)),
         };
     }
@@ -100,34 +110,34 @@ internal sealed class SecretRotator
         return $"{step}: pending version {token} is a new password for '{pending.User}'";
     }
 
-    private async Task<string> FinishAsync(string secretId, string token, SecretMetadata metadata, CancellationToken cancellationToken)
+    private async Task<string> FinishAsync(string secretId, string token, SecretMetadata metadata, IReadOnlySet<RotationEngine> engines, CancellationToken cancellationToken)
     {
         var previous = metadata.VersionWith(SecretMetadata.Current)
             ?? throw new RotationFailedException($"secret '{metadata.Name}' has no AWSCURRENT version");
         var (_, pending) = await BothAsync(secretId, token, cancellationToken).ConfigureAwait(false);
         await _versions.MoveCurrentAsync(secretId, token, previous, cancellationToken).ConfigureAwait(false);
-        await _publisher.PublishAsync($"rotate-{token}", cancellationToken).ConfigureAwait(false);
-        var refused = await WaitForLoginAsync(pending.User, pending.Password, cancellationToken).ConfigureAwait(false);
+        await _publisher.PublishAsync($"rotate-{token}", engines, cancellationToken).ConfigureAwait(false);
+        var refused = await WaitForLoginAsync(pending.User, pending.Password, engines, cancellationToken).ConfigureAwait(false);
         if (refused.Count == 0)
         {
-            return $"AWSCURRENT is version {token}; every engine accepts the new password of '{pending.User}'";
+            return $"AWSCURRENT is version {token}; the new password of '{pending.User}' works on {RotationEngineNames.Join(engines)}";
         }
 
         // Put the engines back on the password they had, so nothing stays locked out; Secrets Manager retries later.
         await _versions.MoveCurrentAsync(secretId, previous, token, CancellationToken.None).ConfigureAwait(false);
-        await _publisher.PublishAsync($"restore-{previous}", CancellationToken.None).ConfigureAwait(false);
+        await _publisher.PublishAsync($"restore-{previous}", engines, CancellationToken.None).ConfigureAwait(false);
         var reasons = string.Join("; ", refused.Select(r => $"{r.Key}: {r.Value}"));
         throw new RotationFailedException(
             $"finishSecret: the engines did not accept the new password of '{pending.User}' within {_options.VerifyTimeout.TotalSeconds:0} s ({reasons}); AWSCURRENT restored to version {previous}");
     }
 
-    /// <summary>Polls every engine until all accept the password or the bound passes; returns the ones still refusing.</summary>
-    private async Task<IReadOnlyDictionary<string, string?>> WaitForLoginAsync(string user, string password, CancellationToken cancellationToken)
+    /// <summary>Polls the engines until all accept the password or the bound passes; returns the ones still refusing.</summary>
+    private async Task<IReadOnlyDictionary<string, string?>> WaitForLoginAsync(string user, string password, IReadOnlySet<RotationEngine> engines, CancellationToken cancellationToken)
     {
         var deadline = _time.GetUtcNow() + _options.VerifyTimeout;
         while (true)
         {
-            var results = await _logins.CheckAsync(user, password, cancellationToken).ConfigureAwait(false);
+            var results = await _logins.CheckAsync(user, password, engines, cancellationToken).ConfigureAwait(false);
             var refused = results.Where(r => r.Value is not null).ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal);
             if (refused.Count == 0 || _time.GetUtcNow() >= deadline)
             {

@@ -20,7 +20,7 @@ public sealed class EngineLoginCheckTests : IAsyncLifetime
         using var engines = _fixture.Connections([.. _fixture.EngineVariables(), (FunctionVariables.EnginesCaSecret, HttpsEngineFixture.CaSecret)]);
 
         // The echo server answers "ok", which neither engine protocol accepts: both must be reported, not thrown.
-        var results = await new EngineLoginCheck(engines).CheckAsync("alice", "new-password", CancellationToken.None);
+        var results = await new EngineLoginCheck(engines).CheckAsync("alice", "new-password", new HashSet<RotationEngine> { RotationEngine.Trino, RotationEngine.ClickHouse }, CancellationToken.None);
 
         Assert.Equal(["clickhouse", "trino"], results.Keys.Order(StringComparer.Ordinal));
         Assert.All(results.Values, Assert.NotNull);
@@ -31,5 +31,18 @@ public sealed class EngineLoginCheckTests : IAsyncLifetime
         var clickHouse = Assert.Single(requests, r => r.Headers.ContainsKey("X-ClickHouse-User"));
         Assert.Equal("alice", clickHouse.Headers["X-ClickHouse-User"]);
         Assert.Equal("new-password", clickHouse.Headers["X-ClickHouse-Key"]);
+    }
+
+    [Fact]
+    public async Task Check_TrinoOnlySecret_LogsInToTrinoOnly()
+    {
+        using var engines = _fixture.Connections([.. _fixture.EngineVariables(), (FunctionVariables.EnginesCaSecret, HttpsEngineFixture.CaSecret)]);
+
+        var results = await new EngineLoginCheck(engines).CheckAsync("dqe", "new-password", new HashSet<RotationEngine> { RotationEngine.Trino }, CancellationToken.None);
+
+        Assert.Equal(["trino"], results.Keys);
+        var request = Assert.Single(_fixture.Engine.Requests);
+        Assert.Equal("dqe", request.Headers["X-Trino-User"]);
+        Assert.False(request.Headers.ContainsKey("X-ClickHouse-User"));
     }
 }
