@@ -18,7 +18,15 @@ log() { printf '[demo] %s\n' "$*" >&2; }
 
 bash scripts/setup.sh
 log "synthesizing the platform for env=$env_name"
-npx --no-install cdk synth --quiet -c env="$env_name" >/dev/null
+# The jsii runtime unpacks ~65 MB under TMPDIR on every start and never removes it: give the synth its own.
+synth_tmp="$(mktemp -d "${TMPDIR:-/tmp}/dqe-synth-XXXXXX")"
+if TMPDIR="$synth_tmp" npx --no-install cdk synth --quiet -c env="$env_name" >/dev/null; then
+  rm -rf "$synth_tmp"
+else
+  status=$?
+  rm -rf "$synth_tmp"
+  exit "$status"
+fi
 ./dqe synth-summary cdk.out
 
 # A throwaway clickhouse-server: free loopback ports, its own config and data under a temp dir, stopped on exit.

@@ -7,6 +7,12 @@ cd "$(dirname "$0")/.."
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20 JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION=1
 
 bash scripts/setup.sh || exit 1
+
+# Everything the tests and their processes put under TMPDIR lives in one folder removed at the end: the jsii
+# runtime behind every CDK app (tests and the synth processes they start) unpacks ~65 MB there and never cleans up.
+run_tmp="$(mktemp -d "${TMPDIR:-/tmp}/dqe-test-XXXXXX")"
+trap 'rm -rf "$run_tmp"' EXIT
+export TMPDIR="$run_tmp"
 dotnet build Dqe.sln -c Release --nologo --verbosity quiet || { echo "0 passed, 1 failed"; exit 1; }
 
 results=out/test-results

@@ -16,6 +16,9 @@ internal static class CdkApp
     {
         ArgumentNullException.ThrowIfNull(context);
         var outdir = Directory.CreateTempSubdirectory("dqe-synth-");
+        // The jsii runtime unpacks the CDK's JavaScript (about 65 MB) into a fresh folder under TMPDIR on every start
+        // and never removes it: a private TMPDIR per run is deleted with the run, or the test suite fills the disk.
+        var scratch = Directory.CreateTempSubdirectory("dqe-synth-tmp-");
         try
         {
             var start = new ProcessStartInfo("dotnet", [AppAssembly()])
@@ -27,6 +30,7 @@ internal static class CdkApp
                 {
                     ["CDK_CONTEXT_JSON"] = context.ToJsonString(),
                     ["CDK_OUTDIR"] = outdir.FullName,
+                    ["TMPDIR"] = scratch.FullName,
                     ["JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION"] = "1",
                     ["JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION"] = "20",
                 },
@@ -40,6 +44,7 @@ internal static class CdkApp
         finally
         {
             outdir.Delete(recursive: true);
+            scratch.Delete(recursive: true);
         }
     }
 
