@@ -172,6 +172,7 @@ public sealed class WorkflowAlarmsTests
     {
         var condition = statement["Condition"]!;
         Assert.Matches($@":cloudwatch:[^:]+:[^:]+:alarm:{Prefix}\*$", TemplateJson.Flatten(condition["ArnLike"]!["aws:SourceArn"]));
-        Assert.NotNull(condition["StringEquals"]!["aws:SourceAccount"]);
+        // This stack's account: the AWS::AccountId pseudo parameter, or the configured 12-digit account.
+        Assert.Matches(@"^(\{""Ref"":""AWS::AccountId""\}|""\d{12}"")$", condition["StringEquals"]!["aws:SourceAccount"]!.ToJsonString());
     }
 }
