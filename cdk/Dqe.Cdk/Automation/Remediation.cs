@@ -24,11 +24,14 @@ namespace Dqe.Cdk.Automation;
 /// </summary>
 public sealed class Remediation : Construct
 {
+    private readonly string _topicName;
+
     public Remediation(Construct scope, string id, RemediationProps props)
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(props);
         var removal = props.Ephemeral ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+        _topicName = $"dqe-{props.EnvName}-remediation-escalations";
         Key = new Key(this, "Key", new KeyProps
         {
             Description = $"Dqe {props.EnvName}: remediation table and escalation topic",
@@ -49,7 +52,7 @@ public sealed class Remediation : Construct
         });
         Topic = new Topic(this, "Escalations", new TopicProps
         {
-            TopicName = $"dqe-{props.EnvName}-remediation-escalations",
+            TopicName = _topicName,
             DisplayName = "Dqe remediation escalations",
             MasterKey = Key,
             EnforceSSL = true,
@@ -107,6 +110,54 @@ public sealed class Remediation : Construct
         Topic.GrantPublish(function.Function);
         Key.Grant(function.Function, "kms:GenerateDataKey*", "kms:Decrypt");
         function.Function.AddEnvironment(RemediationVariables.TopicArn, Topic.TopicArn);
+    }
+
+    /// <summary>
+    /// Lets this account's CloudWatch alarms named <paramref name="alarmNamePrefix"/>* notify the escalation topic:
+    /// sns:Publish in the topic policy, and (the topic is SSE-KMS, so the publisher needs the data key) kms:Decrypt and
+    /// kms:GenerateDataKey* in the key policy, only from those alarms (aws:SourceArn, aws:SourceAccount: the confused
+    /// deputy conditions) and only for messages of this topic (the encryption context SNS sets).
+    /// </summary>
+    public void GrantAlarmPublish(string alarmNamePrefix)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(alarmNamePrefix);
+        var stack = Stack.Of(this);
+        var alarms = stack.FormatArn(new ArnComponents
+        {
+            Service = "cloudwatch",
+            Resource = "alarm",
+            ResourceName = alarmNamePrefix + "*",
+            ArnFormat = ArnFormat.COLON_RESOURCE_NAME,
+        });
+        Dictionary<string, object> FromAlarms(params (string Key, object Value)[] equals) => new()
+        {
+            ["ArnLike"] = new Dictionary<string, object> { ["aws:SourceArn"] = alarms },
+            ["StringEquals"] = equals.Append(("aws:SourceAccount", stack.Account)).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal),
+        };
+        var cloudWatch = new ServicePrincipal("cloudwatch.amazonaws.com");
+        Topic.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "AlarmsPublish",
+            Principals = [cloudWatch],
+            Actions = ["sns:Publish"],
+            Resources = [Topic.TopicArn],
+            Conditions = FromAlarms(),
+        }));
+        Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "AlarmsEncryptEscalations",
+            Principals = [cloudWatch],
+            Actions = ["kms:Decrypt", "kms:GenerateDataKey*"],
+            // A key policy's resource is the key itself.
+            Resources = ["*"],
+            // The topic's ARN from its name: a Ref would make the key depend on the topic encrypted with it (a cycle).
+            Conditions = FromAlarms(("kms:EncryptionContext:aws:sns:topicArn", stack.FormatArn(new ArnComponents
+            {
+                Service = "sns",
+                Resource = _topicName,
+                ArnFormat = ArnFormat.NO_RESOURCE_NAME,
+            }))),
+        }));
     }
 
     /// <summary>The token secret and StartExecution on the remediation state machine only.</summary>

@@ -54,8 +54,11 @@ public sealed class WorkflowSchedule : Construct
     /// <summary>The stack's dead-letter queue of scheduled firings that could not start their workflow.</summary>
     public IQueue DeadLetters { get; }
 
+    /// <summary>The dead-letter queue of the schedules in <paramref name="scope"/>'s stack; null while it has none.</summary>
+    public static IQueue? FindDeadLetters(IConstruct scope) => Stack.Of(scope).Node.TryFindChild(DeadLettersId) as IQueue;
+
     private static IQueue DeadLettersOf(Stack stack) =>
-        stack.Node.TryFindChild(DeadLettersId) as IQueue ?? new Queue(stack, DeadLettersId, new QueueProps
+        FindDeadLetters(stack) ?? new Queue(stack, DeadLettersId, new QueueProps
         {
             Encryption = QueueEncryption.SQS_MANAGED,
             EnforceSSL = true,

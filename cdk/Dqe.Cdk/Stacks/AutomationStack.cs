@@ -102,6 +102,12 @@ public sealed class AutomationStack : Stack
         _ = new BackupWiring(this, "BackupWiring", new BackupWiringProps(config, props.Engines.Store,
             _functions.GetValueOrDefault(Dqe.Workflows.Backup.BackupWorkflow.Handler), _functions.GetValueOrDefault(Dqe.Workflows.Recovery.DrDrillWorkflow.Handler),
             _functions.GetValueOrDefault(Dqe.Workflows.Recovery.RegionRestoreSteps.Handler), props.Platform.Lake.BackupsReplicaBucket));
+
+        // Last: the alarms cover every state machine and the dead-letter queue the schedules above created.
+        if (Remediation is not null)
+        {
+            Alarms = new WorkflowAlarms(this, "Alarms", new WorkflowAlarmsProps(config.Env, StateMachines, Remediation) { DeadLetters = WorkflowSchedule.FindDeadLetters(this) });
+        }
     }
 
     /// <summary>Grants each function what its handler declares it needs (Kubernetes, engines, buckets).</summary>
@@ -109,6 +115,9 @@ public sealed class AutomationStack : Stack
 
     /// <summary>Table, topic and private API of alert remediation, when the remediation workflow is deployed.</summary>
     public Remediation? Remediation { get; }
+
+    /// <summary>Failed-run alarms of every workflow and the schedules' dead-letter alarm, paging the escalation topic (with remediation).</summary>
+    public WorkflowAlarms? Alarms { get; }
 
     /// <summary>Rotation of the automation users' and the people's engine passwords.</summary>
     public SecretRotation Rotation { get; }

@@ -17,9 +17,10 @@ public sealed class DqeStateMachine : Construct
     {
         ArgumentNullException.ThrowIfNull(props);
         var workflow = props.Workflow;
+        Workflow = workflow;
         var logs = new LogGroup(this, "Logs", new LogGroupProps
         {
-            LogGroupName = $"/aws/vendedlogs/states/dqe-{props.Context.EnvName}-{workflow.Name}",
+            LogGroupName = LogGroupName(props.Context.EnvName, workflow.Name),
             Retention = props.LogRetention,
             RemovalPolicy = RemovalPolicy.DESTROY,
         });
@@ -38,7 +39,13 @@ public sealed class DqeStateMachine : Construct
 
     public StateMachine StateMachine { get; }
 
+    /// <summary>The workflow this machine runs (name, type, description).</summary>
+    public IWorkflow Workflow { get; }
+
     public static string StateMachineName(string env, string workflow) => $"dqe-{env}-{workflow}";
+
+    /// <summary>The execution log group: the only execution history an Express machine keeps.</summary>
+    public static string LogGroupName(string env, string workflow) => $"/aws/vendedlogs/states/{StateMachineName(env, workflow)}";
 
     public Grant GrantStartExecution(IGrantable grantee) => StateMachine.GrantStartExecution(grantee);
 }
