@@ -15,7 +15,8 @@ namespace Dqe.Core.Secrets.Rotation;
 /// automation users' on one, a person's on both): only those are synced, bumped and logged in to. Clients holding
 /// the old password fail from the engine's reload until they re-read it (the functions' own clients re-read at once).
 /// Grafana is not logged in to (<see cref="IGrafanaRestart"/>): once its Kubernetes secret holds the password it is
-/// restarted, and the rollout must complete within the same bound; a restore restarts it again on the old password.
+/// restarted, and the rollout must complete within half the bound; a restore restarts it again on the old password
+/// within the other half.
 /// </summary>
 internal sealed class SecretRotator
 {
@@ -122,7 +123,9 @@ internal sealed class SecretRotator
         var (current, pending) = await BothAsync(secretId, token, cancellationToken).ConfigureAwait(false);
         await _versions.MoveCurrentAsync(secretId, token, previous, cancellationToken).ConfigureAwait(false);
         await _publisher.PublishAsync($"rotate-{token}", engines, cancellationToken).ConfigureAwait(false);
-        var refused = await VerifyAsync(pending, engines, cancellationToken).ConfigureAwait(false);
+        // A Grafana restore waits as long as the rotation did; both halves fit the function's timeout (the bound + 60 s).
+        var bound = engines.Contains(RotationEngine.Grafana) ? _options.VerifyTimeout / 2 : _options.VerifyTimeout;
+        var refused = await VerifyAsync(pending, engines, _time.GetUtcNow() + bound, cancellationToken).ConfigureAwait(false);
         if (refused.Count == 0)
         {
             var how = engines.Contains(RotationEngine.Grafana) ? " (grafana: its secret holds it and the restart rolled out)" : "";
@@ -135,17 +138,16 @@ internal sealed class SecretRotator
         var reasons = string.Join("; ", refused.Select(r => $"{r.Key}: {r.Value}"));
         // Grafana holds whatever password it started with: it must start again once the old one is back in its secret.
         var grafana = engines.Contains(RotationEngine.Grafana)
-            && await GrafanaAsync(current.Password, _time.GetUtcNow() + _options.VerifyTimeout, CancellationToken.None).ConfigureAwait(false) is { } stuck
+            && await GrafanaAsync(current.Password, _time.GetUtcNow() + bound, CancellationToken.None).ConfigureAwait(false) is { } stuck
             ? $"; the restore did not complete on grafana either ({stuck})"
             : "";
         throw new RotationFailedException(
-            $"finishSecret: the engines did not accept the new password of '{pending.User}' within {_options.VerifyTimeout.TotalSeconds:0} s ({reasons}); AWSCURRENT restored to version {previous}{grafana}");
+            $"finishSecret: the engines did not accept the new password of '{pending.User}' within {bound.TotalSeconds:0} s ({reasons}); AWSCURRENT restored to version {previous}{grafana}");
     }
 
     /// <summary>Logs in to the SQL engines and restarts Grafana, all within one bound; returns the engines still refusing, with why.</summary>
-    private async Task<Dictionary<string, string?>> VerifyAsync(UserSecret secret, IReadOnlySet<RotationEngine> engines, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, string?>> VerifyAsync(UserSecret secret, IReadOnlySet<RotationEngine> engines, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
-        var deadline = _time.GetUtcNow() + _options.VerifyTimeout;
         var refused = new Dictionary<string, string?>(StringComparer.Ordinal);
         var logins = engines.Where(e => e != RotationEngine.Grafana).ToHashSet();
         if (logins.Count > 0)
