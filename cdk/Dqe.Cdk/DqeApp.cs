@@ -44,6 +44,7 @@ public static class DqeApp
         {
             // Alertmanager posts to the private API the Automation stack creates: one value, no URL in config.
             RemediationWebhookUrl = automation.Remediation?.WebhookUrl,
+            RotationFunctionArn = automation.Rotation.Function.Function.FunctionArn,
             Env = env,
             StackName = $"Dqe-{config.Env}-Observability",
             Description = $"Dqe {config.Env}: Prometheus with Thanos archive, Grafana, Alertmanager, alert rules, OpenSearch log shipping",

@@ -4,6 +4,7 @@ using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.SecretsManager;
 using Constructs;
 using Dqe.Cdk.Engines;
+using Dqe.Cdk.Observability;
 using Dqe.Core.Hosting;
 
 namespace Dqe.Cdk.Automation;
@@ -16,6 +17,9 @@ namespace Dqe.Cdk.Automation;
 /// reach the engines' client ports and the Kubernetes API, where its group may only patch the ExternalSecrets it
 /// re-syncs and the ClickHouseInstallation. Only Secrets Manager of this account may invoke it. Its environment
 /// names no automation secret, so the login check sends only the rotated user's credentials.
+/// Grafana's admin secret is rotated by the same function as a third engine (<see cref="GrafanaRotation"/>, whose
+/// schedule and RBAC live in the Observability stack, which deploys after this one): here only its environment
+/// entries and the staging rights on exactly that secret, by its name's ARN pattern (a reference would be a cycle).
 /// </summary>
 public sealed class SecretRotation : Construct
 {
@@ -49,8 +53,12 @@ public sealed class SecretRotation : Construct
                 [FunctionVariables.TrinoUrl] = engines.Endpoints.TrinoUrl,
                 [FunctionVariables.ClickHouseUrl] = engines.Endpoints.ClickHouseUrl,
                 [FunctionVariables.EnginesCaSecret] = engines.Certificates.CaSecretName,
-                [FunctionVariables.RotationExternalSecrets] = string.Join(',', engines.Users.RotationSyncs.Select(s => $"{s.Engine}:{s.Namespace}/{s.Name}")),
-                [FunctionVariables.RotationSecretEngines] = string.Join(',', automation.Select(a => $"{a.Name}={a.Engine}")),
+                [FunctionVariables.RotationExternalSecrets] = string.Join(',',
+                    engines.Users.RotationSyncs.Select(s => $"{s.Engine}:{s.Namespace}/{s.Name}").Append(GrafanaRotation.ExternalSecretEntry)),
+                [FunctionVariables.RotationSecretEngines] = string.Join(',',
+                    automation.Select(a => $"{a.Name}={a.Engine}").Append($"{GrafanaRotation.SecretName(props.EnvName)}={RotatedEngine.Grafana}")),
+                [FunctionVariables.RotationGrafanaDeployment] = GrafanaRotation.DeploymentTarget,
+                [FunctionVariables.RotationGrafanaSecret] = GrafanaRotation.SecretKeyTarget,
                 [FunctionVariables.RotationClickHouseInstallation] = EngineUsers.RotationInstallation,
                 [FunctionVariables.RotationVerifySeconds] = props.Security.RotationVerifySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
@@ -61,6 +69,18 @@ public sealed class SecretRotation : Construct
         {
             Actions = SecretActions,
             Resources = [.. rotated.Select(r => r.Secret.SecretArn)],
+        }));
+        // Grafana's secret (aws/secretsmanager key: no key grant) by name; Secrets Manager appends a random 6-character suffix.
+        Function.Role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = SecretActions,
+            Resources = [Stack.Of(this).FormatArn(new ArnComponents
+            {
+                Service = "secretsmanager",
+                Resource = "secret",
+                ResourceName = GrafanaRotation.SecretName(props.EnvName) + "-??????",
+                ArnFormat = ArnFormat.COLON_RESOURCE_NAME,
+            })],
         }));
         engines.SecretsKey.GrantRotation(Function.Role);
 

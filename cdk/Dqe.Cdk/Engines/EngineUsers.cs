@@ -23,6 +23,8 @@ public sealed class EngineUsers : Construct
     /// <summary>Kubernetes user name of the rotation function's access entry (audit logs).</summary>
     public const string RotationUser = "dqe-rotation";
 
+    private static readonly string[] Patch = ["patch"];
+
     public EngineUsers(Construct scope, string id, EngineUsersProps props)
         : base(scope, id)
     {
@@ -55,9 +57,9 @@ public sealed class EngineUsers : Construct
 
         // A merge patch needs the patch verb only; resourceNames pin it to the objects a rotation touches.
         RotationRbac = Kube.Apply(this, "RotationRbac", context.Cluster,
-            [.. RoleAndBinding(EngineNamespaces.Trino, Rule("external-secrets.io", "externalsecrets", Synced(EngineNamespaces.Trino))),
-            .. RoleAndBinding(EngineNamespaces.ClickHouse, Rule("external-secrets.io", "externalsecrets", Synced(EngineNamespaces.ClickHouse)),
-                Rule("clickhouse.altinity.com", "clickhouseinstallations", ClickHouse.InstallationName))]);
+            [.. RotationRole(EngineNamespaces.Trino, Rule("external-secrets.io", "externalsecrets", Patch, Synced(EngineNamespaces.Trino))),
+            .. RotationRole(EngineNamespaces.ClickHouse, Rule("external-secrets.io", "externalsecrets", Patch, Synced(EngineNamespaces.ClickHouse)),
+                Rule("clickhouse.altinity.com", "clickhouseinstallations", Patch, ClickHouse.InstallationName))]);
         RotationRbac.Node.AddDependency(context.Namespaces.Manifest);
     }
 
@@ -82,10 +84,12 @@ public sealed class EngineUsers : Construct
     /// <summary>The ExternalSecret writing <see cref="ClickHouseSecret"/>; null without people.</summary>
     public KubernetesManifest? ClickHouseSync { get; }
 
-    private static object Rule(string group, string resource, params string[] names) =>
-        new { apiGroups = new[] { group }, resources = new[] { resource }, verbs = new[] { "patch" }, resourceNames = names };
+    /// <summary>A rule of <see cref="RotationRole"/>: <paramref name="verbs"/> on the named objects only.</summary>
+    internal static object Rule(string group, string resource, string[] verbs, params string[] names) =>
+        new { apiGroups = new[] { group }, resources = new[] { resource }, verbs, resourceNames = names };
 
-    private static object[] RoleAndBinding(string ns, params object[] rules) =>
+    /// <summary>Role <see cref="RotationGroup"/> in <paramref name="ns"/> with <paramref name="rules"/>, bound to that group (the monitoring namespace's too).</summary>
+    internal static object[] RotationRole(string ns, params object[] rules) =>
     [
         new { apiVersion = "rbac.authorization.k8s.io/v1", kind = "Role", metadata = new { name = RotationGroup, @namespace = ns }, rules },
         new

@@ -8,4 +8,5 @@ public static class RotatedEngine
 {
     public const string Trino = "trino";
     public const string ClickHouse = "clickhouse";
+    public const string Grafana = "grafana";
 }

@@ -121,6 +121,8 @@ public sealed class MetricsPlatform : Construct
 
     private static JsonObject Grafana(string roleArn, string region) => new()
     {
+        // The Deployment the password rotation restarts (and its Service) by a fixed name.
+        ["fullnameOverride"] = GrafanaDeployment,
         ["admin"] = new JsonObject { ["existingSecret"] = GrafanaAdminSecret, ["userKey"] = "admin-user", ["passwordKey"] = "admin-password" },
         ["serviceAccount"] = new JsonObject { ["create"] = true, ["name"] = GrafanaServiceAccount, ["annotations"] = Kube.IrsaAnnotation(roleArn) },
         ["nodeSelector"] = Kube.GeneralPool(),

@@ -28,6 +28,12 @@ public static class ObservabilityNames
     /// <summary>Prometheus as the functions reach it through the API server's service proxy (DQE_PROMETHEUS_SERVICE).</summary>
     public static string PrometheusProxyTarget => $"{MonitoringNamespace}/http:{PrometheusService}:{PrometheusPort}";
     public const string GrafanaServiceAccount = "dqe-grafana";
+
+    /// <summary>
+    /// Grafana's Deployment: the grafana subchart names it "{release}-grafana" (its fullname when the release name
+    /// does not contain "grafana"); the values pin it with fullnameOverride, so the rotation's restart target cannot drift.
+    /// </summary>
+    public const string GrafanaDeployment = PrometheusRelease + "-grafana";
     public const string ThanosServiceAccount = "dqe-thanos";
     public const string FluentBitServiceAccount = "dqe-fluent-bit";
 

@@ -17,6 +17,9 @@ public sealed class ObservabilitySecrets : Construct
     /// <summary>Name (under dqe/ENV/observability/) of the secret {"token"} Alertmanager sends and the remediation webhook accepts.</summary>
     public const string RemediationTokenName = "remediation-token";
 
+    /// <summary>Name (under dqe/ENV/observability/) of the Grafana admin secret {"username","password"}, rotated on the engines' schedule.</summary>
+    public const string GrafanaAdminName = "grafana-admin";
+
     /// <summary>User name of the OpenSearch master user (not a secret; its password is generated).</summary>
     public const string OpenSearchMasterUser = "dqe-admin";
 
@@ -41,7 +44,7 @@ public sealed class ObservabilitySecrets : Construct
                 RemovalPolicy = removal,
             });
 
-        GrafanaAdmin = Create("GrafanaAdmin", "grafana-admin", "Grafana admin user (keys username, password)",
+        GrafanaAdmin = Create("GrafanaAdmin", GrafanaAdminName, "Grafana admin user (keys username, password)",
             "{\"username\":\"admin\"}", "password", exclude: "\"'\\/@:`");
         RemediationToken = Create("RemediationToken", RemediationTokenName,
             "bearer token Alertmanager sends to the remediation endpoint (key token)", "{}", "token", exclude: "\"'\\/@:` ");

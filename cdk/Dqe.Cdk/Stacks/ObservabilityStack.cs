@@ -57,6 +57,12 @@ public sealed class ObservabilityStack : Stack
             cluster, props.Cluster.ClusterName, observability, config.Env, Archive, [namespaces, grafanaAdmin, receivers, Archive.ObjstoreSecret]));
         // Thanos' ServiceMonitors need the operator's CRDs.
         Archive.Chart.Node.AddDependency(Metrics.Chart);
+        if (props.RotationFunctionArn is { } rotation)
+        {
+            GrafanaRotation = new GrafanaRotation(this, "GrafanaRotation", new GrafanaRotationProps(
+                cluster, Secrets.GrafanaAdmin, rotation, config.Security.RotationDays, [namespaces, grafanaAdmin, Metrics.Chart]));
+        }
+
         _ = new MonitoringContent(this, "Content", new MonitoringContentProps(cluster, observability.Alerting, Metrics.Chart));
 
         Logs = new LogDomain(this, "Logs", new LogDomainProps(
@@ -78,6 +84,9 @@ public sealed class ObservabilityStack : Stack
     public MetricsPlatform Metrics { get; }
 
     public LogDomain Logs { get; }
+
+    /// <summary>The Grafana admin secret's rotation schedule and the rotation function's RBAC in monitoring; null without a rotation function.</summary>
+    public GrafanaRotation? GrafanaRotation { get; }
 
     private static JsonObject Namespace(string name) => new()
     {

@@ -21,4 +21,7 @@ public sealed class ObservabilityStackProps(DqeConfig config, Network network, K
 
     /// <summary>Where Alertmanager posts remediation alerts: the Automation stack's private API (replaces alerting.remediationWebhookUrl).</summary>
     public string? RemediationWebhookUrl { get; init; }
+
+    /// <summary>The Automation stack's rotation function: with it, the Grafana admin secret rotates on the engines' schedule.</summary>
+    public string? RotationFunctionArn { get; init; }
 }

@@ -64,10 +64,10 @@ public static class FunctionVariables
     /// <summary>Availability zone the az-loss drill drains.</summary>
     public const string DrillZone = "DQE_DR_ZONE";
 
-    /// <summary>ExternalSecrets (<c>engine:namespace/name</c>, engine trino or clickhouse, comma separated) that the secret rotation handler force-syncs after moving AWSCURRENT: those of the rotated secret's engines.</summary>
+    /// <summary>ExternalSecrets (<c>engine:namespace/name</c>, engine trino, clickhouse or grafana, comma separated) that the secret rotation handler force-syncs after moving AWSCURRENT: those of the rotated secret's engines.</summary>
     public const string RotationExternalSecrets = "DQE_ROTATION_EXTERNAL_SECRETS";
 
-    /// <summary>Optional: secrets on one engine only (<c>secretName=engine</c>, comma separated, matched on DescribeSecret's Name); a secret not listed is on both engines.</summary>
+    /// <summary>Optional: secrets on one engine only (<c>secretName=engine</c>, comma separated, matched on DescribeSecret's Name); a secret not listed is on both Trino and ClickHouse.</summary>
     public const string RotationSecretEngines = "DQE_ROTATION_SECRET_ENGINES";
 
     /// <summary>ClickHouseInstallation (namespace/name) whose operator the rotation handler makes re-render users.</summary>
@@ -75,6 +75,12 @@ public static class FunctionVariables
 
     /// <summary>Seconds the rotation handler waits for the engines to accept a new password before restoring the old one.</summary>
     public const string RotationVerifySeconds = "DQE_ROTATION_VERIFY_SECONDS";
+
+    /// <summary>Grafana Deployment (namespace/name) the rotation handler restarts after the Grafana admin secret is synced; required when a secret is on grafana.</summary>
+    public const string RotationGrafanaDeployment = "DQE_ROTATION_GRAFANA_DEPLOYMENT";
+
+    /// <summary>Kubernetes secret and key (<c>namespace/name:key</c>) Grafana reads its admin password from; the rotation waits until it holds the new one before restarting.</summary>
+    public const string RotationGrafanaSecret = "DQE_ROTATION_GRAFANA_SECRET";
 
     /// <summary>Replica bucket a region restore reads (set only where backup.receivesReplica).</summary>
     public const string RestoreBucket = "DQE_RESTORE_BUCKET";

@@ -22,6 +22,10 @@ public sealed class SecretRotationTests
             .SelectMany(p => p.Resource["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray().Select(s => s!.AsObject()))];
     }
 
+    /// <summary>The Grafana admin secret's ARN pattern (it lives in the Observability stack; GrafanaRotationTests), which CDK merges into the staging statement.</summary>
+    internal static bool IsGrafanaSecret(JsonNode? resource) =>
+        TemplateJson.Flatten(resource).EndsWith("/observability/grafana-admin-??????", StringComparison.Ordinal);
+
     /// <summary>Engines-stack logical ids of the secrets that rotate: the two automation secrets, then each person's.</summary>
     private static List<string> RotatedSecretIds(SynthesizedEnv synth, IEnumerable<string> people) =>
         [.. new[] { $"dqe/{synth.Config.Env}/trino", $"dqe/{synth.Config.Env}/clickhouse" }.Concat(people.Select(p => $"dqe/{synth.Config.Env}/users/{p}"))
@@ -68,12 +72,13 @@ public sealed class SecretRotationTests
             Assert.False((bool)s["RotateImmediatelyOnUpdate"]!);
             Assert.Equal(functionId, (string?)s["RotationLambdaARN"]!["Fn::GetAtt"]![0]);
         });
-        Assert.Equal("trino:trino/trino-password-authentication,clickhouse:clickhouse/clickhouse-credentials", (string?)variables[FunctionVariables.RotationExternalSecrets]);
-        Assert.Equal($"dqe/{env}/trino=trino,dqe/{env}/clickhouse=clickhouse", (string?)variables[FunctionVariables.RotationSecretEngines]);
+        Assert.Equal("trino:trino/trino-password-authentication,clickhouse:clickhouse/clickhouse-credentials,grafana:monitoring/dqe-grafana-admin",
+            (string?)variables[FunctionVariables.RotationExternalSecrets]);
+        Assert.Equal($"dqe/{env}/trino=trino,dqe/{env}/clickhouse=clickhouse,dqe/{env}/observability/grafana-admin=grafana", (string?)variables[FunctionVariables.RotationSecretEngines]);
         Assert.Equal("clickhouse/dqe", (string?)variables[FunctionVariables.RotationClickHouseInstallation]);
         var staging = Assert.Single(RoleStatements(synth), s => TemplateJson.Strings(s["Action"]).Contains("secretsmanager:UpdateSecretVersionStage"));
         Assert.Equal(RotatedSecretIds(synth, []).Order(StringComparer.Ordinal),
-            staging["Resource"]!.AsArray().Select(r => EngineSecrets.Imported(synth.Engines, r)).Order(StringComparer.Ordinal));
+            staging["Resource"]!.AsArray().Where(r => !IsGrafanaSecret(r)).Select(r => EngineSecrets.Imported(synth.Engines, r)).Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -117,8 +122,8 @@ public sealed class SecretRotationTests
         Assert.Equal(["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue", "secretsmanager:UpdateSecretVersionStage"],
             TemplateJson.Strings(staging["Action"]).Order(StringComparer.Ordinal));
         Assert.Equal(RotatedSecretIds(synth, UsersSynth.People.Select(p => p.Name)).Order(StringComparer.Ordinal),
-            staging["Resource"]!.AsArray().Select(r => EngineSecrets.Imported(synth.Engines, r)).Order(StringComparer.Ordinal));
-        // Besides the staged secrets, only the CA (read) is a secret of this role.
+            staging["Resource"]!.AsArray().Where(r => !IsGrafanaSecret(r)).Select(r => EngineSecrets.Imported(synth.Engines, r)).Order(StringComparer.Ordinal));
+        // Besides the staged secrets (Grafana's among them, by name), only the CA (read) is a secret of this role.
         var other = Assert.Single(secrets, s => s != staging);
         Assert.Equal(["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue"], TemplateJson.Strings(other["Action"]).Order(StringComparer.Ordinal));
         Assert.EndsWith(":secret:dqe/dev/engines-ca-??????", TemplateJson.Flatten(other["Resource"]), StringComparison.Ordinal);
@@ -133,9 +138,9 @@ public sealed class SecretRotationTests
         var (_, function) = Function(synth);
         var variables = function["Environment"]!["Variables"]!.AsObject();
 
-        Assert.Equal("trino:trino/trino-password-authentication,clickhouse:clickhouse/clickhouse-users,clickhouse:clickhouse/clickhouse-credentials",
+        Assert.Equal("trino:trino/trino-password-authentication,clickhouse:clickhouse/clickhouse-users,clickhouse:clickhouse/clickhouse-credentials,grafana:monitoring/dqe-grafana-admin",
             (string?)variables[FunctionVariables.RotationExternalSecrets]);
-        Assert.Equal("dqe/dev/trino=trino,dqe/dev/clickhouse=clickhouse", (string?)variables[FunctionVariables.RotationSecretEngines]);
+        Assert.Equal("dqe/dev/trino=trino,dqe/dev/clickhouse=clickhouse,dqe/dev/observability/grafana-admin=grafana", (string?)variables[FunctionVariables.RotationSecretEngines]);
         Assert.Equal("clickhouse/dqe", (string?)variables[FunctionVariables.RotationClickHouseInstallation]);
         Assert.Equal(synth.Config.Security.RotationVerifySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), (string?)variables[FunctionVariables.RotationVerifySeconds]);
         Assert.NotNull(variables[FunctionVariables.TrinoUrl]);

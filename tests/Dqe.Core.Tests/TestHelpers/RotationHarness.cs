@@ -74,7 +74,7 @@ public sealed class RotationHarness : IAsyncDisposable
     public async Task<JsonNode> InvokeAsync(string step, string token, string secretId, IEngineLoginCheck logins, RotationOptions options)
     {
         var versions = new SecretsManagerVersions(_http, new StaticCredentialsSource(new AwsCredentials("AKIDEXAMPLE", "secret")), "eu-west-1", Time, Secrets.BaseUri);
-        var handler = new RotationHandler(() => new SecretRotator(versions, new KubernetesRotationPublisher(Client, options), logins, options, Time));
+        var handler = new RotationHandler(() => new SecretRotator(versions, new KubernetesRotationPublisher(Client, options), logins, new KubernetesGrafanaRestart(Client, options, Time), options, Time));
         var context = new InvocationContext
         {
             RequestId = "r", HandlerName = RotationHandler.Name, Deadline = Time.GetUtcNow().AddMinutes(15),

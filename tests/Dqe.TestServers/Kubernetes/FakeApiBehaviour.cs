@@ -22,6 +22,12 @@ public sealed class FakeApiBehaviour
 
     public Action<string, string>? OnEvicted { get; set; }
 
+    /// <summary>Runs after a patch of a main resource with the stored object, e.g. a controller reconciling it (the patch's answer is already fixed).</summary>
+    public Action<JsonObject>? OnPatched { get; set; }
+
+    /// <summary>Runs as each request arrives (method, path without the leading slash), e.g. to let a fake clock pass the round trip.</summary>
+    public Action<string, string>? OnRequest { get; set; }
+
     /// <summary>Answers the next <paramref name="times"/> requests of <paramref name="method"/> under <paramref name="pathPrefix"/> with <paramref name="status"/>.</summary>
     public void FailNext(string method, string pathPrefix, int status, int times = 1)
     {

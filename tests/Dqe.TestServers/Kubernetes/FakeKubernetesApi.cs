@@ -13,7 +13,7 @@ namespace Dqe.TestServers.Kubernetes;
 /// the real API's shapes: generic CRUD on core (<c>/api/v1</c>) and group (<c>/apis/G/V</c>) resources,
 /// namespaced and cluster-scoped, list with <c>labelSelector</c> and <c>fieldSelector</c>, JSON merge patch, the <c>status</c>
 /// subresource, pod eviction, 409 on duplicate create and stale <c>resourceVersion</c>, finalizers that hold a
-/// deleted object (deletionTimestamp set) until released, the service/pod proxy (<see cref="Proxy"/>). <see cref="Behaviour"/> scripts failures.
+/// deleted object (deletionTimestamp set) until released, <c>metadata.generation</c> bumped on a spec change, the service/pod proxy (<see cref="Proxy"/>). <see cref="Behaviour"/> scripts failures.
 /// </summary>
 public sealed class FakeKubernetesApi : IAsyncDisposable
 {
@@ -76,6 +76,7 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
         var method = context.Request.Method;
         var raw = context.Request.Path.Value?.Trim('/') ?? "";
         Requests.Enqueue($"{method} /{raw}{context.Request.QueryString}");
+        Behaviour.OnRequest?.Invoke(method, raw);
         if (Behaviour.Intercept(method, raw) is { } forced)
         {
             await WriteAsync(context, forced, Status(forced, "scripted failure")).ConfigureAwait(false);
@@ -207,9 +208,14 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
         {
             patch.Remove("status");
             merged = (JsonObject)MergePatch.Apply(merged, patch)!;
+            BumpGeneration(current, merged);
         }
 
-        return (200, Store(path, merged).DeepClone());
+        var stored = Store(path, merged);
+        // The answer is the object as written; a controller reacting to it (the hook) acts after the response.
+        var answer = stored.DeepClone();
+        Behaviour.OnPatched?.Invoke(stored);
+        return (200, answer);
     }
 
     private (int, JsonNode) Replace(ResourcePath path, JsonObject body, string subresource)
@@ -235,6 +241,7 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
         else
         {
             replaced["status"] = current["status"]?.DeepClone();
+            BumpGeneration(current, replaced);
         }
 
         return (200, Store(path, replaced).DeepClone());
@@ -274,6 +281,17 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
         _objects.TryRemove(ResourcePath.Key(pod.Group, pod.Plural, pod.Namespace, pod.Name), out _);
         Behaviour.OnEvicted?.Invoke(pod.Namespace!, pod.Name!);
         return (201, Status(201, "evicted", "Success"));
+    }
+
+    // As the API server: metadata.generation counts changes of spec (metadata and status changes leave it).
+    private static void BumpGeneration(JsonObject current, JsonObject changed)
+    {
+        if (!JsonNode.DeepEquals(current["spec"], changed["spec"]) && changed["metadata"] is JsonObject metadata)
+        {
+            // Parsed from its text: a seeded int and a parsed number read alike.
+            var generation = current["metadata"]?["generation"] is { } g ? long.Parse(g.ToJsonString(), CultureInfo.InvariantCulture) : 1;
+            metadata["generation"] = generation + 1;
+        }
     }
 
     private JsonObject? Find(ResourcePath path) =>

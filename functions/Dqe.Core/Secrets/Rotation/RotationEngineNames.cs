@@ -10,6 +10,7 @@ internal static class RotationEngineNames
     {
         RotationEngine.Trino => "trino",
         RotationEngine.ClickHouse => "clickhouse",
+        RotationEngine.Grafana => "grafana",
         _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "unknown engine"),
     };
 
@@ -21,6 +22,7 @@ internal static class RotationEngineNames
     {
         "trino" => RotationEngine.Trino,
         "clickhouse" => RotationEngine.ClickHouse,
-        _ => throw new InvalidOperationException($"environment variable {variable}: '{entry}' names engine '{text}'; expected trino or clickhouse"),
+        "grafana" => RotationEngine.Grafana,
+        _ => throw new InvalidOperationException($"environment variable {variable}: '{entry}' names engine '{text}'; expected trino, clickhouse or grafana"),
     };
 }

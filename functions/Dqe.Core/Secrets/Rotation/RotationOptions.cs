@@ -19,6 +19,12 @@ public sealed record RotationOptions(
     public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(10);
     private const string SyncShape = "engine:namespace/name";
 
+    /// <summary>The Grafana Deployment restarted once the admin secret is synced (<see cref="FunctionVariables.RotationGrafanaDeployment"/>); null = none.</summary>
+    public RotationTarget? GrafanaDeployment { get; init; }
+
+    /// <summary>The Kubernetes secret key Grafana's admin password is read from at start (<see cref="FunctionVariables.RotationGrafanaSecret"/>); null = none.</summary>
+    public KubernetesSecretKey? GrafanaSecret { get; init; }
+
     /// <summary>The engines the secret named <paramref name="secretName"/> (DescribeSecret's Name) is on.</summary>
     public IReadOnlySet<RotationEngine> EnginesOf(string secretName) =>
         SecretEngines.TryGetValue(secretName, out var engine) ? new HashSet<RotationEngine> { engine } : RotationEngineNames.All;
@@ -68,7 +74,16 @@ public sealed record RotationOptions(
                 : throw new InvalidOperationException($"environment variable {FunctionVariables.RotationVerifySeconds} = '{seconds}' must be 1-900 seconds");
         }
 
-        return new RotationOptions(syncs, engines, chi, timeout, DefaultPollInterval);
+        var deployment = environment.Get(FunctionVariables.RotationGrafanaDeployment) is { Length: > 0 } d ? Target(FunctionVariables.RotationGrafanaDeployment, d, d, "namespace/name") : null;
+        var secret = environment.Get(FunctionVariables.RotationGrafanaSecret) is { Length: > 0 } k ? SecretKey(k) : null;
+        // Grafana reads the password only at start: without the Deployment and its secret a rotation could not take effect.
+        if ((deployment is null || secret is null) && (syncs.Exists(s => s.Engine == RotationEngine.Grafana) || engines.ContainsValue(RotationEngine.Grafana)))
+        {
+            throw new InvalidOperationException(
+                $"environment variables {FunctionVariables.RotationGrafanaDeployment} and {FunctionVariables.RotationGrafanaSecret} are required when a secret is on grafana");
+        }
+
+        return new RotationOptions(syncs, engines, chi, timeout, DefaultPollInterval) { GrafanaDeployment = deployment, GrafanaSecret = secret };
     }
 
     private static string[] Entries(IFunctionEnvironment environment, string variable) =>
@@ -87,6 +102,15 @@ public sealed record RotationOptions(
         return name.Length > 0
             ? (name, RotationEngineNames.Parse(FunctionVariables.RotationSecretEngines, entry, entry[(at + 1)..].Trim()))
             : throw new InvalidOperationException($"environment variable {FunctionVariables.RotationSecretEngines}: '{entry}' is not secretName=engine");
+    }
+
+    // A key may not contain '/' or ':' either: split at the last ':'.
+    private static KubernetesSecretKey SecretKey(string entry)
+    {
+        var at = entry.LastIndexOf(':');
+        return at > 0 && at < entry.Length - 1
+            ? new KubernetesSecretKey(Target(FunctionVariables.RotationGrafanaSecret, entry, entry[..at], "namespace/name:key"), entry[(at + 1)..])
+            : throw new InvalidOperationException($"environment variable {FunctionVariables.RotationGrafanaSecret}: '{entry}' is not namespace/name:key");
     }
 
     private static RotationTarget Target(string variable, string entry, string text, string shape) =>

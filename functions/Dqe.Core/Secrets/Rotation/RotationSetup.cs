@@ -17,7 +17,9 @@ internal static class RotationSetup
             ? r
             : throw new InvalidOperationException($"environment variable {EksClusterSettings.RegionVariable} is required");
         var versions = new SecretsManagerVersions(AwsHttp, new EnvironmentCredentialsSource(env), region, services.Time);
-        var publisher = new KubernetesRotationPublisher(services.Kubernetes.Create(), options);
-        return new SecretRotator(versions, publisher, new EngineLoginCheck(services.Engines), options, services.Time);
+        var kubernetes = services.Kubernetes.Create();
+        var publisher = new KubernetesRotationPublisher(kubernetes, options);
+        var grafana = new KubernetesGrafanaRestart(kubernetes, options, services.Time);
+        return new SecretRotator(versions, publisher, new EngineLoginCheck(services.Engines), grafana, options, services.Time);
     }
 }

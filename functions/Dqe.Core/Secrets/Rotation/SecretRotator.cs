@@ -5,7 +5,8 @@ using System.Text.Json.Nodes;
 namespace Dqe.Core.Secrets.Rotation;
 
 /// <summary>
-/// Secrets Manager's four rotation steps for an engine user secret <c>{"user","password"}</c>, single-user strategy.
+/// Secrets Manager's four rotation steps for an engine user secret <c>{"user","password"}</c> (or Grafana's
+/// <c>{"username","password"}</c>; other keys are kept), single-user strategy.
 /// The engines read AWSCURRENT through External Secrets, so they cannot be given the pending password before
 /// finishSecret: createSecret stores a new random password as AWSPENDING (idempotent on the token); setSecret and
 /// testSecret check the pending version; finishSecret moves AWSCURRENT, forces the sync, waits (bounded) until every
@@ -13,6 +14,9 @@ namespace Dqe.Core.Secrets.Rotation;
 /// AWSCURRENT ends where it started. A secret is on the engines <see cref="RotationOptions.EnginesOf"/> names (the
 /// automation users' on one, a person's on both): only those are synced, bumped and logged in to. Clients holding
 /// the old password fail from the engine's reload until they re-read it (the functions' own clients re-read at once).
+/// Grafana is not logged in to (<see cref="IGrafanaRestart"/>): once its Kubernetes secret holds the password it is
+/// restarted, and the rollout must complete within half the bound; a restore restarts it again on the old password
+/// within the other half.
 /// </summary>
 internal sealed class SecretRotator
 {
@@ -25,14 +29,16 @@ internal sealed class SecretRotator
     private readonly ISecretVersions _versions;
     private readonly IRotationPublisher _publisher;
     private readonly IEngineLoginCheck _logins;
+    private readonly IGrafanaRestart _grafana;
     private readonly RotationOptions _options;
     private readonly TimeProvider _time;
 
-    public SecretRotator(ISecretVersions versions, IRotationPublisher publisher, IEngineLoginCheck logins, RotationOptions options, TimeProvider time)
+    public SecretRotator(ISecretVersions versions, IRotationPublisher publisher, IEngineLoginCheck logins, IGrafanaRestart grafana, RotationOptions options, TimeProvider time)
     {
         _versions = versions;
         _publisher = publisher;
         _logins = logins;
+        _grafana = grafana;
         _options = options;
         _time = time;
     }
@@ -114,34 +120,80 @@ internal sealed class SecretRotator
     {
         var previous = metadata.VersionWith(SecretMetadata.Current)
             ?? throw new RotationFailedException($"secret '{metadata.Name}' has no AWSCURRENT version");
-        var (_, pending) = await BothAsync(secretId, token, cancellationToken).ConfigureAwait(false);
+        var (current, pending) = await BothAsync(secretId, token, cancellationToken).ConfigureAwait(false);
         await _versions.MoveCurrentAsync(secretId, token, previous, cancellationToken).ConfigureAwait(false);
         await _publisher.PublishAsync($"rotate-{token}", engines, cancellationToken).ConfigureAwait(false);
-        var refused = await WaitForLoginAsync(pending.User, pending.Password, engines, cancellationToken).ConfigureAwait(false);
+        // A Grafana restore waits as long as the rotation did; both halves fit the function's timeout (the bound + 60 s).
+        var bound = engines.Contains(RotationEngine.Grafana) ? _options.VerifyTimeout / 2 : _options.VerifyTimeout;
+        var refused = await VerifyAsync(pending, engines, _time.GetUtcNow() + bound, cancellationToken).ConfigureAwait(false);
         if (refused.Count == 0)
         {
-            return $"AWSCURRENT is version {token}; the new password of '{pending.User}' works on {RotationEngineNames.Join(engines)}";
+            var how = engines.Contains(RotationEngine.Grafana) ? " (grafana: its secret holds it and the restart rolled out)" : "";
+            return $"AWSCURRENT is version {token}; the new password of '{pending.User}' works on {RotationEngineNames.Join(engines)}{how}";
         }
 
         // Put the engines back on the password they had, so nothing stays locked out; Secrets Manager retries later.
         await _versions.MoveCurrentAsync(secretId, previous, token, CancellationToken.None).ConfigureAwait(false);
         await _publisher.PublishAsync($"restore-{previous}", engines, CancellationToken.None).ConfigureAwait(false);
         var reasons = string.Join("; ", refused.Select(r => $"{r.Key}: {r.Value}"));
+        // Grafana holds whatever password it started with: it must start again once the old one is back in its secret.
+        var grafana = engines.Contains(RotationEngine.Grafana)
+            && await GrafanaAsync(current.Password, _time.GetUtcNow() + bound, CancellationToken.None).ConfigureAwait(false) is { } stuck
+            ? $"; the restore did not complete on grafana either ({stuck})"
+            : "";
         throw new RotationFailedException(
-            $"finishSecret: the engines did not accept the new password of '{pending.User}' within {_options.VerifyTimeout.TotalSeconds:0} s ({reasons}); AWSCURRENT restored to version {previous}");
+            $"finishSecret: the engines did not accept the new password of '{pending.User}' within {bound.TotalSeconds:0} s ({reasons}); AWSCURRENT restored to version {previous}{grafana}");
     }
 
-    /// <summary>Polls the engines until all accept the password or the bound passes; returns the ones still refusing.</summary>
-    private async Task<IReadOnlyDictionary<string, string?>> WaitForLoginAsync(string user, string password, IReadOnlySet<RotationEngine> engines, CancellationToken cancellationToken)
+    /// <summary>Logs in to the SQL engines and restarts Grafana, all within one bound; returns the engines still refusing, with why.</summary>
+    private async Task<Dictionary<string, string?>> VerifyAsync(UserSecret secret, IReadOnlySet<RotationEngine> engines, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
-        var deadline = _time.GetUtcNow() + _options.VerifyTimeout;
+        var refused = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var logins = engines.Where(e => e != RotationEngine.Grafana).ToHashSet();
+        if (logins.Count > 0)
+        {
+            var results = await PollAsync(
+                async ct => (IReadOnlyDictionary<string, string?>)(await _logins.CheckAsync(secret.User, secret.Password, logins, ct).ConfigureAwait(false))
+                    .Where(r => r.Value is not null).ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal),
+                r => r.Count == 0, deadline, cancellationToken).ConfigureAwait(false);
+            foreach (var (engine, reason) in results)
+            {
+                refused[engine] = reason;
+            }
+        }
+
+        if (engines.Contains(RotationEngine.Grafana) && await GrafanaAsync(secret.Password, deadline, cancellationToken).ConfigureAwait(false) is { } why)
+        {
+            refused[RotationEngine.Grafana.Name()] = why;
+        }
+
+        return refused;
+    }
+
+    /// <summary>Waits until Grafana's secret holds <paramref name="password"/>, restarts Grafana, waits for the rollout; null when all happened by the deadline.</summary>
+    private async Task<string?> GrafanaAsync(string password, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        // A restart before the sync would start Grafana on the old value: the order is the point.
+        if (await PollAsync(ct => _grafana.SecretHoldsAsync(password, ct), r => r is null, deadline, cancellationToken).ConfigureAwait(false) is { } unsynced)
+        {
+            return $"not restarted: {unsynced}";
+        }
+
+        var generation = await _grafana.RestartAsync(cancellationToken).ConfigureAwait(false);
+        return await PollAsync(ct => _grafana.RolloutCompleteAsync(generation, ct), r => r is null, deadline, cancellationToken).ConfigureAwait(false) is { } rollout
+            ? $"restarted, but the rollout did not complete: {rollout}"
+            : null;
+    }
+
+    /// <summary>Repeats <paramref name="check"/> every poll interval until <paramref name="done"/> or the deadline; returns the last answer.</summary>
+    private async Task<T> PollAsync<T>(Func<CancellationToken, Task<T>> check, Func<T, bool> done, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
         while (true)
         {
-            var results = await _logins.CheckAsync(user, password, engines, cancellationToken).ConfigureAwait(false);
-            var refused = results.Where(r => r.Value is not null).ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal);
-            if (refused.Count == 0 || _time.GetUtcNow() >= deadline)
+            var answer = await check(cancellationToken).ConfigureAwait(false);
+            if (done(answer) || _time.GetUtcNow() >= deadline)
             {
-                return refused;
+                return answer;
             }
 
             await Task.Delay(_options.PollInterval, _time, cancellationToken).ConfigureAwait(false);
@@ -169,10 +221,12 @@ internal sealed class SecretRotator
             node = null;
         }
 
-        return node?["user"] is JsonValue user && user.TryGetValue<string>(out var name) && name.Length > 0
+        // Engine users are {"user",...}; Grafana's admin secret, like the chart's, is {"username",...}.
+        var userKey = node?.ContainsKey("user") == false ? "username" : "user";
+        return node?[userKey] is JsonValue user && user.TryGetValue<string>(out var name) && name.Length > 0
             && node["password"] is JsonValue password && password.TryGetValue<string>(out var value) && value.Length > 0
             ? new UserSecret(node, name, value)
-            : throw new RotationFailedException($"secret '{secretId}' ({stage}) must be JSON with non-empty \"user\" and \"password\"");
+            : throw new RotationFailedException($"secret '{secretId}' ({stage}) must be JSON with non-empty \"user\" (or \"username\") and \"password\"");
     }
 
     private sealed record UserSecret(JsonObject Node, string User, string Password);
