@@ -7,6 +7,7 @@ using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.SecretsManager;
 using Amazon.CDK.AWS.SNS;
+using Amazon.CDK.AWS.SNS.Subscriptions;
 using Constructs;
 using Dqe.Cdk.Observability;
 using Dqe.Cdk.Platform;
@@ -57,6 +58,11 @@ public sealed class Remediation : Construct
             MasterKey = Key,
             EnforceSSL = true,
         });
+        if (props.EscalationEmail.Length > 0)
+        {
+            Topic.AddSubscription(new EmailSubscription(props.EscalationEmail));
+        }
+
         TokenSecret = Secret.FromSecretNameV2(this, "Token", ObservabilitySecrets.Name(props.EnvName, ObservabilitySecrets.RemediationTokenName));
 
         Endpoint = new InterfaceVpcEndpoint(this, "ApiEndpoint", new InterfaceVpcEndpointProps

@@ -24,6 +24,9 @@ public sealed record RemediationProps(
     /// <summary>Stage of the private API; the webhook URL is https://API.execute-api.REGION.amazonaws.com/STAGE/v1/alerts.</summary>
     public string StageName { get; init; } = "dqe";
 
+    /// <summary>Email subscribed to the escalation topic; empty = none (<c>automation.escalationEmail</c>).</summary>
+    public string EscalationEmail { get; init; } = "";
+
     /// <summary>Requests per second the API admits (Alertmanager sends one per alert group; bursts are retries).</summary>
     public int ThrottleRatePerSecond { get; init; } = 20;
 }

@@ -35,8 +35,7 @@ internal static partial class ConfigValidator
         ValidateAutomation(config.Automation, Check);
         Check(config.Security.MacieSchedule is "DAILY" or "WEEKLY" or "MONTHLY",
             $"security.macieSchedule = '{config.Security.MacieSchedule}' must be DAILY, WEEKLY or MONTHLY");
-        Check(config.Security.FindingsEmail.Length == 0 || config.Security.FindingsEmail.Contains('@', StringComparison.Ordinal),
-            $"security.findingsEmail = '{config.Security.FindingsEmail}' is not an email address");
+        ValidateEmail("security.findingsEmail", config.Security.FindingsEmail, Check);
         ObservabilityConfigValidator.Validate(config.Observability, config.Network.AvailabilityZones.Count, Check);
         EnginesConfigValidator.Validate(config, Check);
         BackupConfigValidator.Validate(config, Check);
@@ -117,9 +116,15 @@ internal static partial class ConfigValidator
             ValidateFunction($"automation.functions.{handler}", function, check);
         }
 
+        ValidateEmail("automation.escalationEmail", automation.EscalationEmail, check);
         check(System.Text.RegularExpressions.Regex.IsMatch(automation.ChaosMeshVersion ?? "", @"^\d+\.\d+\.\d+$"),
             $"automation.chaosMeshVersion = '{automation.ChaosMeshVersion}' must be a pinned x.y.z chart version");
     }
+
+    /// <summary>Empty (subscribe later) or one address: SNS would accept anything and the confirmation would go nowhere.</summary>
+    private static void ValidateEmail(string key, string value, Action<bool, string> check) =>
+        check(value.Length == 0 || System.Text.RegularExpressions.Regex.IsMatch(value, @"^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$"),
+            $"{key} = '{value}' is not one email address");
 
     private static void ValidateFunction(string key, FunctionConfig function, Action<bool, string> check)
     {

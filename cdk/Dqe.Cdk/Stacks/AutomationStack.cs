@@ -68,7 +68,10 @@ public sealed class AutomationStack : Stack
         {
             var steps = props.Workflows.First(w => w.Name == WorkflowNames.Remediation).Handlers.ToDictionary(h => h, FunctionFor, StringComparer.Ordinal);
             Remediation = new Remediation(this, "Remediation", new RemediationProps(config.Env, config.Ephemeral, props.Platform.Network.Vpc,
-                remediation, FunctionFor(RemediationWorkflow.Webhook), steps, RemediationWorkflow.Escalate, config.LogRetentionDays));
+                remediation, FunctionFor(RemediationWorkflow.Webhook), steps, RemediationWorkflow.Escalate, config.LogRetentionDays)
+            {
+                EscalationEmail = config.Automation.EscalationEmail,
+            });
         }
 
         Rotation = new SecretRotation(this, "SecretRotation", new SecretRotationProps(config.Env, package.Code,
