@@ -6,6 +6,7 @@ using Constructs;
 using Dqe.Cdk.Engines;
 using Dqe.Cdk.Observability;
 using Dqe.Core.Hosting;
+using Dqe.Core.Secrets.Rotation;
 
 namespace Dqe.Cdk.Automation;
 
@@ -36,8 +37,8 @@ public sealed class SecretRotation : Construct
         // Automation secrets first, by engine: each is read by one engine only, so its rotation verifies that one.
         (string Id, ISecret Secret, string Name, string Engine)[] automation =
         [
-            ("Trino", engines.Trino.Credentials, Trino.SecretName(props.EnvName), RotatedEngine.Trino),
-            ("ClickHouse", engines.ClickHouse.Credentials, ClickHouse.SecretName(props.EnvName), RotatedEngine.ClickHouse),
+            ("Trino", engines.Trino.Credentials, Trino.SecretName(props.EnvName), RotationEngineNames.Trino),
+            ("ClickHouse", engines.ClickHouse.Credentials, ClickHouse.SecretName(props.EnvName), RotationEngineNames.ClickHouse),
         ];
         // People's names are lower case: Schedule_Trino and Schedule_ClickHouse never collide with one.
         var rotated = automation.Select(a => (Id: $"Schedule_{a.Id}", a.Secret))
@@ -56,7 +57,7 @@ public sealed class SecretRotation : Construct
                 [FunctionVariables.RotationExternalSecrets] = string.Join(',',
                     engines.Users.RotationSyncs.Select(s => $"{s.Engine}:{s.Namespace}/{s.Name}").Append(GrafanaRotation.ExternalSecretEntry)),
                 [FunctionVariables.RotationSecretEngines] = string.Join(',',
-                    automation.Select(a => $"{a.Name}={a.Engine}").Append($"{GrafanaRotation.SecretName(props.EnvName)}={RotatedEngine.Grafana}")),
+                    automation.Select(a => $"{a.Name}={a.Engine}").Append($"{GrafanaRotation.SecretName(props.EnvName)}={RotationEngineNames.Grafana}")),
                 [FunctionVariables.RotationGrafanaDeployment] = GrafanaRotation.DeploymentTarget,
                 [FunctionVariables.RotationGrafanaSecret] = GrafanaRotation.SecretKeyTarget,
                 [FunctionVariables.RotationClickHouseInstallation] = EngineUsers.RotationInstallation,

@@ -1,5 +1,6 @@
 using Amazon.CDK.AWS.SQS;
 using Dqe.Core.Chaos.Reports;
+using Dqe.Core.Recovery;
 using Dqe.Workflows;
 using Dqe.Workflows.Building;
 
@@ -27,9 +28,9 @@ public sealed record WorkflowAlarmsProps(string EnvName, IReadOnlyDictionary<str
     /// <summary>Prefixes of the reports the benchmark, chaos and drill workflows write (see their report writers in Dqe.Core).</summary>
     public static IReadOnlyDictionary<string, string> ReportPrefixesDefault { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        // BenchKeys.Dated and DrillReport.Folder (Dqe.Core) build these keys; neither exposes the prefix alone.
+        // BenchKeys.Dated (internal to Dqe.Core) builds the benchmark's keys.
         [WorkflowNames.Benchmark] = "reports/",
-        [WorkflowNames.DisasterRecovery] = "dr-drills/",
+        [WorkflowNames.DisasterRecovery] = DrillReport.Prefix,
         [WorkflowNames.Chaos] = ChaosReportKeys.RunsPrefix,
         [WorkflowNames.ChaosWeekly] = ChaosReportKeys.WeeklyPrefix,
     };

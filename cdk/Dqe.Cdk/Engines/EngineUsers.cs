@@ -1,5 +1,6 @@
 using Amazon.CDK.AWS.EKS;
 using Constructs;
+using Dqe.Core.Secrets.Rotation;
 
 namespace Dqe.Cdk.Engines;
 
@@ -49,9 +50,9 @@ public sealed class EngineUsers : Construct
         // ClickHouse's automation password is its own ExternalSecret. The people's ClickHouse hashes only with people.
         RotationSyncs =
         [
-            (RotatedEngine.Trino, EngineNamespaces.Trino, Trino.PasswordFileSecret),
-            .. People.Count > 0 ? new[] { (RotatedEngine.ClickHouse, EngineNamespaces.ClickHouse, ClickHouseSecret) } : [],
-            (RotatedEngine.ClickHouse, EngineNamespaces.ClickHouse, ClickHouseInstallationManifest.CredentialsSecret),
+            (RotationEngineNames.Trino, EngineNamespaces.Trino, Trino.PasswordFileSecret),
+            .. People.Count > 0 ? new[] { (RotationEngineNames.ClickHouse, EngineNamespaces.ClickHouse, ClickHouseSecret) } : [],
+            (RotationEngineNames.ClickHouse, EngineNamespaces.ClickHouse, ClickHouseInstallationManifest.CredentialsSecret),
         ];
         string[] Synced(string ns) => [.. RotationSyncs.Where(s => s.Namespace == ns).Select(s => s.Name)];
 

@@ -2,6 +2,7 @@ using Amazon.CDK.AWS.EKS;
 using Amazon.CDK.AWS.SecretsManager;
 using Constructs;
 using Dqe.Cdk.Engines;
+using Dqe.Core.Secrets.Rotation;
 using static Dqe.Cdk.Observability.ObservabilityNames;
 
 namespace Dqe.Cdk.Observability;
@@ -49,7 +50,7 @@ public sealed class GrafanaRotation : Construct
     public CfnRotationSchedule Schedule { get; }
 
     /// <summary>The <c>DQE_ROTATION_EXTERNAL_SECRETS</c> entry of the admin secret's ExternalSecret.</summary>
-    public static string ExternalSecretEntry => $"{RotatedEngine.Grafana}:{MonitoringNamespace}/{GrafanaAdminSecret}";
+    public static string ExternalSecretEntry => $"{RotationEngineNames.Grafana}:{MonitoringNamespace}/{GrafanaAdminSecret}";
 
     /// <summary><c>DQE_ROTATION_GRAFANA_DEPLOYMENT</c>.</summary>
     public static string DeploymentTarget => $"{MonitoringNamespace}/{GrafanaDeployment}";

@@ -10,7 +10,10 @@ public static class DrillReport
 {
     private const string Style = "<style>body{font-family:sans-serif;margin:2em}td,th{padding:2px 8px;text-align:left}.PASS{color:green}.FAIL{color:#b00}</style>";
 
-    public static string Folder(DrillRecord record) => $"dr-drills/{DrillIds.Require(record?.RunId!)}/";
+    /// <summary>Where every drill's folder lives in the reports bucket.</summary>
+    public const string Prefix = "dr-drills/";
+
+    public static string Folder(DrillRecord record) => $"{Prefix}{DrillIds.Require(record?.RunId!)}/";
 
     public static async Task WriteAsync(DrillRecord record, IReportSink sink, CancellationToken cancellationToken)
     {

@@ -34,7 +34,7 @@ internal static partial class SuiteSources
         {
             return Generated(suite, tables, new Dictionary<string, long>
             {
-                ["{suppliers}"] = Rows(10_000, sf), ["{parts}"] = Rows(200_000, sf), ["{customers}"] = Rows(150_000, sf), ["{orders}"] = Rows(1_500_000, sf),
+                ["{suppliers}"] = Rows("supplier", sf), ["{parts}"] = Rows("part", sf), ["{customers}"] = Rows("customer", sf), ["{orders}"] = Rows("orders", sf),
             });
         }
 
@@ -74,7 +74,7 @@ internal static partial class SuiteSources
             : throw new ArgumentException($"scale: generated TPC-H scales are gen_tiny or gen_sfN with 0 < N <= 100, got '{scale}'.", nameof(scale));
     }
 
-    private static long Rows(long perUnit, double sf) => Math.Max(1, (long)Math.Round(perUnit * sf));
+    private static long Rows(string table, double sf) => Math.Max(1, (long)Math.Round(LakeData.TpchRowCounts.PerScaleFactor(table) * sf));
 
     // Counts are validated integers: substituted as text because 18.16 has no server-side query parameters.
     private static TableSource Generated(string suite, IReadOnlyList<TableTemplate> tables, Dictionary<string, long> sizes) => new(tables, t =>

@@ -20,6 +20,9 @@ internal static class TpchRowCounts
         ["customer"] = 150_000, ["orders"] = 1_500_000, ["part"] = 200_000, ["supplier"] = 10_000,
     };
 
+    /// <summary>Rows of <paramref name="table"/> (customer, orders, part, supplier) per unit of scale factor.</summary>
+    public static long PerScaleFactor(string table) => PerUnit[table];
+
     /// <summary>The Trino tpch schema's scale factor: <c>tiny</c> = 0.01, <c>sfN</c> = N.</summary>
     public static double ScaleFactor(string scale) => scale == "tiny"
         ? 0.01

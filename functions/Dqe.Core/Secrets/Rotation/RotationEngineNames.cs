@@ -1,16 +1,24 @@
 namespace Dqe.Core.Secrets.Rotation;
 
-/// <summary>The names of <see cref="RotationEngine"/> in the environment variables and in rotation messages.</summary>
-internal static class RotationEngineNames
+/// <summary>
+/// The names of <see cref="RotationEngine"/> in the environment variables (the contract the CDK app writes:
+/// <c>engine:namespace/name</c> entries of DQE_ROTATION_EXTERNAL_SECRETS, <c>secret=engine</c> of DQE_ROTATION_SECRET_ENGINES)
+/// and in rotation messages.
+/// </summary>
+public static class RotationEngineNames
 {
+    public const string Trino = "trino";
+    public const string ClickHouse = "clickhouse";
+    public const string Grafana = "grafana";
+
     /// <summary>Both engines: a person's password is on Trino and ClickHouse.</summary>
     public static readonly IReadOnlySet<RotationEngine> All = new HashSet<RotationEngine> { RotationEngine.Trino, RotationEngine.ClickHouse };
 
     public static string Name(this RotationEngine engine) => engine switch
     {
-        RotationEngine.Trino => "trino",
-        RotationEngine.ClickHouse => "clickhouse",
-        RotationEngine.Grafana => "grafana",
+        RotationEngine.Trino => Trino,
+        RotationEngine.ClickHouse => ClickHouse,
+        RotationEngine.Grafana => Grafana,
         _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "unknown engine"),
     };
 
@@ -20,9 +28,9 @@ internal static class RotationEngineNames
     /// <summary>The engine named <paramref name="text"/>; a clear error naming <paramref name="variable"/> and the entry otherwise.</summary>
     public static RotationEngine Parse(string variable, string entry, string text) => text switch
     {
-        "trino" => RotationEngine.Trino,
-        "clickhouse" => RotationEngine.ClickHouse,
-        "grafana" => RotationEngine.Grafana,
+        Trino => RotationEngine.Trino,
+        ClickHouse => RotationEngine.ClickHouse,
+        Grafana => RotationEngine.Grafana,
         _ => throw new InvalidOperationException($"environment variable {variable}: '{entry}' names engine '{text}'; expected trino, clickhouse or grafana"),
     };
 }
